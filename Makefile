@@ -1,0 +1,59 @@
+# 上饶市政府网站群 — the two set-up commands are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PIP_VERSION := 26.3
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## Show the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-20s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+
+$(VENV)/.app-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --group app
+	@touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --group test
+	@touch $@ $(VENV)/.app-installed
+
+.PHONY: install
+install: $(VENV)/.app-installed ## Create .venv and install the server's packages
+
+.PHONY: run
+run: install ## Migrate, seed the demo cluster, serve HTTP + WebSocket on 127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py seed_demo --port $(PORT)
+	@echo "城市门户: http://www.localhost:$(PORT)/   县区门户: http://<slug>.localhost:$(PORT)/   后台: http://www.localhost:$(PORT)/admin/"
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT)
+
+.PHONY: test
+test: $(VENV)/.test-installed ## Install the test tools and run the whole suite
+	$(BIN)/pytest
+
+.PHONY: lint
+lint: $(VENV)/.test-installed ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+.PHONY: format
+format: $(VENV)/.test-installed ## Format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+.PHONY: check
+check: $(VENV)/.test-installed ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+.PHONY: benchmark
+benchmark: $(VENV)/.test-installed ## Page speed benchmark; writes benchmarks/README.md
+	$(BIN)/python benchmarks/page_speed.py --write-readme

@@ -1,0 +1,3 @@
+from .base import BasePage
+
+__all__ = ["BasePage"]

@@ -1,0 +1,25 @@
+"""The abstract page every public page type of the cluster derives from."""
+
+from wagtail.models import Page
+
+__all__ = ["BasePage"]
+
+
+class BasePage(Page):
+    """A page whose template is looked up in the requesting site's theme first.
+
+    `request.theme` is set by the theme middleware; a theme may override any page template by
+    placing a file of the same name under `themes/<theme name>/`.
+    """
+
+    template_name = ""
+
+    class Meta:
+        abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        theme = getattr(request, "theme", None)
+        if theme is None:
+            return self.template_name
+        # TemplateResponse takes the first of these that exists.
+        return [f"themes/{theme.name}/{self.template_name}", self.template_name]

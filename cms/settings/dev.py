@@ -1,0 +1,24 @@
+"""Local development: embedded engines, debug pages, demo accounts."""
+
+import contextlib
+import os
+import warnings
+
+os.environ.setdefault("SECRET_KEY", "dev-only-secret-key-not-for-production")
+os.environ.setdefault("ALLOWED_HOSTS", ".localhost,localhost,127.0.0.1,[::1]")
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+DEMO_USERS_ALLOWED = True
+SERVE_MEDIA = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+with contextlib.suppress(ImportError):
+    from .local import *  # noqa: F403
+
+# Static files come from the app folders here; there is no collected STATIC_ROOT to find.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")

@@ -1,0 +1,23 @@
+"""Test settings: the same engines as production would pick from the environment, made fast."""
+
+import os
+import tempfile
+import warnings
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("ALLOWED_HOSTS", "*")
+
+from .base import *  # noqa: F403
+
+DEMO_USERS_ALLOWED = True
+SERVE_MEDIA = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cluster-test-media-"))
+WAGTAILADMIN_BASE_URL = "http://www.localhost"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LOGGING = {"version": 1, "disable_existing_loggers": True, "handlers": {"null": {"class": "logging.NullHandler"}}}
+
+# Static files come from the app folders here; there is no collected STATIC_ROOT to find.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")

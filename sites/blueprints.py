@@ -1,0 +1,171 @@
+"""Blueprints: provision a whole site, with the standard column tree, groups and review workflow.
+
+Every step looks for what exists before it creates anything, so provisioning a site twice leaves
+it as provisioning it once did.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Collection, GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
+
+from sites.enums import Blueprint, ColumnType, ThemeName
+from sites.models import ColumnPage, HomePage, Organisation, SiteProfile
+from sites.permissions import ensure_site_groups
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    title: str
+    slug: str
+    column_type: str
+    children: tuple["ColumnSpec", ...] = ()
+
+
+INFORMATION_COLUMNS = (
+    ColumnSpec("概况信息", "gkxx", ColumnType.OVERVIEW),
+    ColumnSpec("机构职能", "jgzn", ColumnType.FUNCTIONS),
+    ColumnSpec("负责人信息", "fzrxx", ColumnType.LEADERS),
+    ColumnSpec("文件资料", "wjzl", ColumnType.POLICY_FILES),
+    ColumnSpec("政务动态", "zwdt", ColumnType.NEWS),
+)
+# County portals also carry the news of the departments that have no site of their own.
+COUNTY_INFORMATION_COLUMNS = (*INFORMATION_COLUMNS, ColumnSpec("部门动态", "bmdt", ColumnType.NEWS))
+
+
+def _standard_columns(information_columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
+    return (
+        ColumnSpec("信息发布", "xxfb", ColumnType.CHANNEL, information_columns),
+        ColumnSpec("政务公开", "zwgk", ColumnType.CHANNEL, (ColumnSpec("通知公告", "tzgg", ColumnType.NOTICES),)),
+        ColumnSpec("解读回应", "jdhy", ColumnType.POLICY_INTERPRETATION),
+        ColumnSpec("办事服务", "bsfw", ColumnType.SERVICES),
+        ColumnSpec("互动交流", "hdjl", ColumnType.INTERACTION),
+        ColumnSpec("在线访谈", "zxft", ColumnType.INTERVIEWS),
+    )
+
+
+TOPICS_COLUMN = ColumnSpec("专题专栏", "ztzl", ColumnType.TOPICS)
+
+BLUEPRINT_COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
+    Blueprint.CITY: (*_standard_columns(INFORMATION_COLUMNS), TOPICS_COLUMN),
+    Blueprint.COUNTY: (*_standard_columns(COUNTY_INFORMATION_COLUMNS), TOPICS_COLUMN),
+    Blueprint.DEPARTMENT: _standard_columns(INFORMATION_COLUMNS),
+}
+BLUEPRINT_THEMES = {
+    Blueprint.CITY: ThemeName.CITY,
+    Blueprint.COUNTY: ThemeName.COUNTY,
+    Blueprint.DEPARTMENT: ThemeName.DEPARTMENT,
+}
+
+
+def default_blueprint(organisation: Organisation) -> Blueprint:
+    if not organisation.is_government:
+        return Blueprint.DEPARTMENT
+    return Blueprint.CITY if organisation.parent_id is None else Blueprint.COUNTY
+
+
+def default_site_name(organisation: Organisation) -> str:
+    return organisation.name if not organisation.is_government else f"{organisation.name}门户网站"
+
+
+@dataclass
+class ProvisionReport:
+    site: Site
+    created_site: bool = False
+    created_columns: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def provision_site(
+    organisation: Organisation,
+    hostname: str,
+    blueprint: str | None = None,
+    *,
+    port: int = 80,
+    site_name: str | None = None,
+    is_default: bool = False,
+) -> ProvisionReport:
+    """Create or complete the site of `organisation` at `hostname` from a blueprint."""
+    blueprint = Blueprint(blueprint or default_blueprint(organisation))
+    site_name = site_name or default_site_name(organisation)
+    site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
+    report = ProvisionReport(site=site)
+    if site is None:
+        home = _create_home(hostname, site_name)
+        if is_default:
+            Site.objects.filter(is_default_site=True).update(is_default_site=False)
+        site = Site.objects.create(
+            hostname=hostname, port=port, root_page=home, site_name=site_name, is_default_site=is_default
+        )
+        report.site, report.created_site = site, True
+    home = site.root_page
+    report.created_columns = _ensure_columns(home, BLUEPRINT_COLUMNS[blueprint])
+    _ensure_profile(site, organisation, blueprint, report.created_site)
+    collection = _ensure_collection(site_name)
+    groups = ensure_site_groups(site_name, home, collection)
+    _ensure_workflow(site_name, home, groups.reviewers)
+    return report
+
+
+def _create_home(hostname: str, site_name: str) -> HomePage:
+    root = Page.get_first_root_node()
+    # A site's home slug never shows in its URLs; the hostname keeps it unique among the homes.
+    home = HomePage(title=site_name, slug=slugify(hostname.replace(".", "-")))
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    return home
+
+
+def _ensure_columns(parent: Page, specs: tuple[ColumnSpec, ...], prefix: str = "") -> list[str]:
+    created: list[str] = []
+    existing = {page.slug: page for page in parent.get_children()}
+    for spec in specs:
+        column = existing.get(spec.slug)
+        if column is None:
+            column = ColumnPage(
+                title=spec.title, slug=spec.slug, column_type=spec.column_type, show_in_menus=parent.depth == 2
+            )
+            parent.add_child(instance=column)
+            column.save_revision().publish()
+            created.append(f"{prefix}{spec.slug}")
+        created += _ensure_columns(column, spec.children, prefix=f"{prefix}{spec.slug}/")
+    return created
+
+
+def _ensure_profile(site: Site, organisation: Organisation, blueprint: Blueprint, new_site: bool) -> SiteProfile:
+    profile = SiteProfile.for_site(site)
+    profile.organisation = organisation
+    profile.short_name = profile.short_name or organisation.short_name
+    if not profile.sponsor:
+        profile.sponsor = f"{organisation.name}办公室" if organisation.is_government else organisation.name
+    if not profile.site_code:
+        profile.site_code = next_site_code(organisation.division_code)
+    if new_site:
+        # Only a new site takes the blueprint's theme; a later choice in the admin stands.
+        profile.theme = BLUEPRINT_THEMES[blueprint]
+    profile.save()
+    return profile
+
+
+def next_site_code(division_code: str) -> str:
+    """The next free 网站标识码 of a division: its code followed by a 4-digit serial."""
+    used = SiteProfile.objects.filter(site_code__startswith=division_code).values_list("site_code", flat=True)
+    serial = max((int(code[6:]) for code in used if code[6:].isdigit()), default=0) + 1
+    return f"{division_code}{serial:04d}"
+
+
+def _ensure_collection(site_name: str) -> Collection:
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=site_name).first()
+    return collection or root.add_child(name=site_name)
+
+
+def _ensure_workflow(site_name: str, home: Page, reviewers) -> Workflow:
+    workflow, created = Workflow.objects.get_or_create(name=f"{site_name}审核流程")
+    if created:
+        task = GroupApprovalTask.objects.create(name=f"{site_name}内容审核")
+        task.groups.set([reviewers])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    return workflow

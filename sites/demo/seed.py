@@ -1,0 +1,299 @@
+"""Seeds the demo cluster: 上饶市, its 12 counties and districts, departments, sites and content.
+
+Every step looks for what it would create first, so running the seed again changes nothing.
+"""
+
+import hashlib
+import io
+import random
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
+
+from sites.blueprints import provision_site
+from sites.demo import content
+from sites.divisions import read_divisions
+from sites.enums import Blueprint
+from sites.models import ArticlePage, ColumnPage, LeaderPage, Organisation, ServiceGuidePage, SiteProfile, TopicPage
+from sites.organisations import DepartmentSpec, ensure_department, load_divisions
+from sites.permissions import site_group_names
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+E_GOVERNMENT_PLAN = Path(__file__).parent / "data" / "2012-e-government-plan.txt"
+E_GOVERNMENT_PLAN_NUMBER = "饶府厅字〔2012〕39号"
+COUNTY_COLOURS = (
+    "#1b5e20", "#0d47a1", "#4a148c", "#006064", "#33691e", "#bf360c",
+    "#1a237e", "#004d40", "#3e2723", "#880e4f", "#01579b", "#827717",
+)  # fmt: skip
+# Printed by seed_demo and listed in the README; demo settings only (DEMO_USERS_ALLOWED).
+DEMO_PASSWORD = "Demo@2026"  # noqa: S105
+
+
+def site_hostname(slug: str, domain: str) -> str:
+    return f"{slug}.{domain}"
+
+
+def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable] = iter) -> list[Site]:
+    """Seed every organisation, site and page of the demo; returns the sites."""
+    _remove_wagtail_placeholder()
+    governments = load_divisions(read_divisions())
+    city = next(organisation for organisation in governments.values() if organisation.parent_id is None)
+    plan: list[tuple[Organisation, str, Blueprint]] = [(city, "www", Blueprint.CITY)]
+    for order, spec in enumerate(content.CITY_DEPARTMENTS):
+        department = ensure_department(city, spec, order)
+        if spec.slug in content.CITY_DEPARTMENT_SITES:
+            plan.append((department, spec.slug, Blueprint.DEPARTMENT))
+    for county in governments.values():
+        if county.pk == city.pk:
+            continue
+        plan.append((county, county.slug, Blueprint.COUNTY))
+        for order, (name, slug) in enumerate(content.COUNTY_DEPARTMENTS):
+            ensure_department(
+                county, DepartmentSpec(f"{county.short_name}{name}", f"{county.short_name}{name}", slug), order
+            )
+
+    sites = []
+    for index, (organisation, slug, blueprint) in enumerate(progress(plan)):
+        report = provision_site(
+            organisation, site_hostname(slug, domain), blueprint, port=port, is_default=organisation.pk == city.pk
+        )
+        _brand(report.site, organisation, index)
+        _seed_content(report.site, organisation, random.Random(organisation.code))  # noqa: S311 (demo text, not security)
+        sites.append(report.site)
+    _seed_e_government_plan(sites[0])
+    return sites
+
+
+def _remove_wagtail_placeholder() -> None:
+    # A fresh Wagtail database holds a "Welcome" page and a localhost site; the cluster replaces them.
+    for site in Site.objects.filter(root_page__content_type__model="page", root_page__depth=2):
+        page = site.root_page
+        site.delete()
+        page.delete()
+
+
+def _brand(site: Site, organisation: Organisation, index: int) -> None:
+    profile = SiteProfile.for_site(site)
+    government = organisation.government()
+    serial = profile.site_code[6:]
+    profile.icp_number = profile.icp_number or f"赣ICP备{profile.site_code[2:]}号"
+    profile.police_filing_number = (
+        profile.police_filing_number or f"赣公网安备 {government.division_code}02{serial}00号"
+    )
+    profile.conac_id = profile.conac_id or f"DEMO{profile.site_code}"
+    profile.address = profile.address or f"江西省{government.name.removesuffix('人民政府')}行政中心"
+    profile.postcode = profile.postcode or "334000"
+    profile.phone = profile.phone or f"0793-{8200000 + index * 1111}"
+    profile.email = profile.email or f"webmaster@{organisation.slug}.example.gov.cn"
+    profile.description = profile.description or f"{site.site_name}：政务公开、政务服务、政民互动。"
+    profile.keywords = profile.keywords or f"{organisation.short_name},政务公开,政务服务,政策文件"
+    if organisation.is_government and organisation.parent_id:
+        profile.primary_colour = COUNTY_COLOURS[index % len(COUNTY_COLOURS)]
+    elif not organisation.is_government:
+        profile.primary_colour = "#1f4e9c"
+    profile.save()
+
+
+def _column(home: Page, path: str) -> ColumnPage | None:
+    url_path = f"{home.url_path}{path.strip('/')}/"
+    return ColumnPage.objects.filter(url_path=url_path).first()
+
+
+def _publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _seed_content(site: Site, organisation: Organisation, rng: random.Random) -> None:
+    home = site.root_page
+    if ArticlePage.objects.descendant_of(home).filter(import_key__startswith="demo:").exists():
+        return
+    words = {"org": organisation.short_name, "gov": organisation.government().name}
+    collection = Collection.objects.get(name=site.site_name)
+    cover = _demo_image(f"{organisation.short_name}题图", "#2e5c8a", (960, 540), collection)
+    now = timezone.now()
+    plan = [
+        ("xxfb/zwdt", content.NEWS_TITLES, content.NEWS_BODY),
+        ("zwgk/tzgg", content.NOTICE_TITLES, content.NOTICE_BODY),
+        ("xxfb/wjzl", content.POLICY_TITLES, content.POLICY_BODY),
+        ("jdhy", content.INTERPRETATION_TITLES, content.INTERPRETATION_BODY),
+    ]
+    if _column(home, "xxfb/bmdt"):
+        plan.append(("xxfb/bmdt", content.DEPARTMENT_NEWS_TITLES, content.NEWS_BODY))
+    serial = 0
+    for path, titles, body in plan:
+        column = _column(home, path)
+        for title in titles:
+            serial += 1
+            published = now - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
+            _publish(
+                column,
+                ArticlePage(
+                    title=title.format(**words),
+                    slug=f"{published.astimezone(BEIJING):%Y%m%d}-{serial}",
+                    source=organisation.name,
+                    author="演示数据",
+                    pub_date=published,
+                    summary=title.format(**words),
+                    body=body.format(**words),
+                    cover_image=cover if serial == 1 else None,
+                    document_number=f"{organisation.short_name[:2]}发〔2026〕{serial}号" if path == "xxfb/wjzl" else "",
+                    import_key=f"demo:{site.pk}:{serial}",
+                ),
+            )
+    for path, body in (("xxfb/gkxx", content.OVERVIEW_BODY), ("xxfb/jgzn", content.FUNCTIONS_BODY)):
+        column = _column(home, path)
+        column.body = body.format(**words)
+        column.save_revision().publish()
+    _seed_leaders(_column(home, "xxfb/fzrxx"), organisation, collection, rng)
+    _seed_service_guides(_column(home, "bsfw"), organisation)
+    topics = _column(home, "ztzl")
+    if topics:
+        for number, (title, intro) in enumerate(content.TOPICS, start=1):
+            topic = _publish(topics, TopicPage(title=title, slug=f"topic-{number}", intro=intro))
+            _publish(
+                topic,
+                ArticlePage(
+                    title=f"{organisation.short_name}{title.removesuffix('专题')}工作综述",
+                    slug="overview",
+                    source=organisation.name,
+                    body=content.NEWS_BODY.format(**words),
+                    pub_date=now - timedelta(days=number),
+                    import_key=f"demo:{site.pk}:topic-{number}",
+                ),
+            )
+
+
+def _seed_leaders(column: ColumnPage, organisation: Organisation, collection: Collection, rng: random.Random) -> None:
+    if organisation.is_government:
+        role = "市" if organisation.parent_id is None else organisation.short_name[-1]
+        positions = [position.format(role=role) for position in content.GOVERNMENT_POSITIONS]
+    else:
+        positions = list(content.DEPARTMENT_POSITIONS)
+    photo = _demo_image(f"{organisation.short_name}负责人照片", "#7a8794", (240, 320), collection)
+    for number, position in enumerate(positions, start=1):
+        name = rng.choice(content.LEADER_SURNAMES) + rng.choice(content.LEADER_GIVEN_NAMES)
+        words = {"name": name, "org": organisation.short_name, "position": position}
+        _publish(
+            column,
+            LeaderPage(
+                title=name,
+                slug=f"leader-{number}",
+                position=position,
+                photo=photo,
+                cv=content.LEADER_CV.format(**words),
+                duties=content.LEADER_DUTIES.format(**words),
+            ),
+        )
+
+
+def _seed_service_guides(column: ColumnPage, organisation: Organisation) -> None:
+    for number, guide in enumerate(content.SERVICE_GUIDES, start=1):
+        _publish(
+            column,
+            ServiceGuidePage(
+                title=guide["title"],
+                slug=f"guide-{number}",
+                item_name=guide["title"],
+                legal_basis=guide["legal_basis"],
+                conditions=guide["conditions"],
+                materials=guide["materials"],
+                process=guide["process"],
+                time_limit=guide["time_limit"],
+                fees=guide["fees"],
+                hotline="0793-12345",
+            ),
+        )
+
+
+def _demo_image(title: str, colour: str, size: tuple[int, int], collection: Collection):
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title, collection=collection).first()
+    if existing:
+        return existing
+    canvas = PillowImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(canvas)
+    width, height = size
+    for step in range(0, height, 8):
+        shade = int(255 * step / height * 0.35)
+        draw.line([(0, step), (width, step)], fill=(shade, shade, shade), width=1)
+    draw.ellipse([width * 0.3, height * 0.15, width * 0.7, height * 0.55], fill="#e8e8e8")
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
+    return image_model.objects.create(
+        title=title, collection=collection, file=ImageFile(buffer, name=f"demo-{name}.png")
+    )
+
+
+def _seed_e_government_plan(city_site: Site) -> None:
+    """The city's 2012 e-government plan, which this platform comes from, as a 政策文件."""
+    if ArticlePage.objects.filter(document_number=E_GOVERNMENT_PLAN_NUMBER).exists():
+        return
+    lines = [line.strip() for line in E_GOVERNMENT_PLAN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    title = lines[2]
+    paragraphs = []
+    for line in lines[3:]:
+        heading = line[:2] in {"一、", "二、", "三、", "四、", "五、"}
+        paragraphs.append(f"<h3>{line}</h3>" if heading else f"<p>{line}</p>")
+    _publish(
+        _column(city_site.root_page, "xxfb/wjzl"),
+        ArticlePage(
+            title=title,
+            slug="2012-e-government-plan",
+            subtitle=lines[0],
+            source="上饶市人民政府办公厅",
+            pub_date=datetime(2012, 3, 26, 9, 0, tzinfo=BEIJING),
+            document_number=E_GOVERNMENT_PLAN_NUMBER,
+            summary="转发市电子政务办公室《2012年全市电子政务工作要点》，部署政府网站群建设等工作。",
+            body="".join(paragraphs),
+            import_key="demo:e-government-plan-2012",
+        ),
+    )
+
+
+def demo_users() -> list[tuple[str, str, str | None]]:
+    """(username, display name, group) of every demo account; the admin has no group but is a superuser."""
+    users: list[tuple[str, str, str | None]] = [("admin", "站群管理员", settings.CLUSTER_ADMIN_GROUP_NAME)]
+    for slug, label in (("www", "city"), ("xinzhou", "xinzhou"), ("guangfeng", "guangfeng")):
+        site = Site.objects.filter(hostname__startswith=f"{slug}.").first()
+        if site is None:
+            continue
+        editors, reviewers = site_group_names(site.site_name)
+        users += [
+            (f"{label}_editor", f"{site.site_name}编辑", editors),
+            (f"{label}_reviewer", f"{site.site_name}审核", reviewers),
+        ]
+    return users
+
+
+def seed_demo_users() -> list[str]:
+    """Create the demo accounts with the well-known password; refused where settings forbid it."""
+    if not settings.DEMO_USERS_ALLOWED:
+        return []
+    user_model = get_user_model()
+    created = []
+    for username, display_name, group_name in demo_users():
+        user, was_created = user_model.objects.get_or_create(
+            username=username, defaults={"first_name": display_name, "is_staff": username == "admin"}
+        )
+        if was_created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_superuser = username == "admin"
+            user.save()
+            created.append(username)
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+    return created

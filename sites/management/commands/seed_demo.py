@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from tqdm import tqdm
+
+from sites.demo.seed import DEMO_PASSWORD, demo_users, seed_cluster, seed_demo_users
+
+
+class Command(BaseCommand):
+    help = "发布演示站群：上饶市、12个县（市、区）、部门网站及其演示内容；可重复运行。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--domain", default="localhost", help="站点域名后缀，默认 localhost（即 www.localhost）。")
+        parser.add_argument("--port", type=int, default=8000, help="站点端口，用于生成跨站链接，默认 8000。")
+
+    def handle(self, *args, domain: str, port: int, **options):
+        with transaction.atomic():
+            sites = seed_cluster(domain, port, progress=lambda items: tqdm(items, desc="站点", unit="个"))
+            seed_demo_users()
+        self.stdout.write(self.style.SUCCESS(f"演示站群已就绪：{len(sites)} 个网站。"))
+        for site in sites:
+            self.stdout.write(f"  {site.site_name}: {site.root_url}/")
+        if settings.DEMO_USERS_ALLOWED:
+            self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}，仅限演示环境）：")
+            for username, display_name, _group in demo_users():
+                self.stdout.write(f"  {username:20} {display_name}")
+        else:
+            self.stdout.write(self.style.WARNING("当前设置不允许创建演示账号。"))

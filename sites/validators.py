@@ -1,0 +1,19 @@
+"""Formats fixed by the national rules for what every government site shows in its footer."""
+
+from django.core.validators import RegexValidator
+
+# 网站标识码: 6-digit division code + 4-digit serial for local sites; `bm` + 8 digits for ministries.
+site_code_validator = RegexValidator(
+    r"^(\d{10}|bm\d{8})$", "网站标识码应为10位：6位行政区划代码加4位序号（部委网站为 bm 加8位数字）。"
+)
+# ICP备案号, e.g. 赣ICP备12345678号 or 赣ICP备12345678号-1.
+icp_number_validator = RegexValidator(
+    r"^[\u4e00-\u9fa5]ICP备\d{6,10}号(-\d{1,3})?$", "ICP备案号格式应为“省份简称ICP备数字号”，如：赣ICP备12345678号。"
+)
+# 公安机关备案号, e.g. 赣公网安备 36110202000123号.
+police_filing_validator = RegexValidator(
+    r"^[\u4e00-\u9fa5]公网安备\s?\d{14}号$",
+    "公安机关备案号格式应为“省份简称公网安备 14位数字号”，如：赣公网安备 36110202000123号。",
+)
+division_code_validator = RegexValidator(r"^\d{6}$", "行政区划代码应为6位数字。")
+hex_colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "颜色应为 # 加6位十六进制数，如 #b71c1c。")

@@ -1,0 +1,62 @@
+"""Settings chosen from the environment: the same code runs on embedded and real engines."""
+
+import importlib
+import os
+from unittest import mock
+
+import pytest
+
+import cms.settings.base
+
+
+def load_base(**environ):
+    with mock.patch.dict(os.environ, environ, clear=True):
+        return importlib.reload(cms.settings.base)
+
+
+@pytest.fixture(autouse=True)
+def _restore_base_settings():
+    yield
+    importlib.reload(cms.settings.base)
+
+
+def test_base__defaults_to_embedded_engines():
+    settings = load_base(SECRET_KEY="x")
+    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels.layers.InMemoryChannelLayer"
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert settings.DEBUG is False
+    assert settings.DEMO_USERS_ALLOWED is False
+
+
+def test_base__database_url_selects_postgresql():
+    settings = load_base(SECRET_KEY="x", DATABASE_URL="postgres://postgres@127.0.0.1:5432/cluster")
+    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    assert settings.DATABASES["default"]["NAME"] == "cluster"
+
+
+def test_base__redis_url_selects_redis_for_channels_and_cache():
+    settings = load_base(SECRET_KEY="x", REDIS_URL="redis://127.0.0.1:6379/3")
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer"
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_base__refuses_to_start_without_a_secret_key():
+    with pytest.raises(KeyError):
+        load_base()
+
+
+def test_base__speaks_chinese_on_beijing_time():
+    settings = load_base(SECRET_KEY="x")
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert settings.TIME_ZONE == "Asia/Shanghai"
+    assert settings.DATE_FORMAT == "Y-m-d"
+
+
+def test_production__adds_security_flags():
+    with mock.patch.dict(os.environ, {"SECRET_KEY": "x", "ALLOWED_HOSTS": "www.zgsr.gov.cn"}, clear=True):
+        importlib.reload(cms.settings.base)
+        production = importlib.reload(importlib.import_module("cms.settings.production"))
+    assert production.SESSION_COOKIE_SECURE is True
+    assert production.ALLOWED_HOSTS == ["www.zgsr.gov.cn"]
+    assert production.DEMO_USERS_ALLOWED is False

@@ -1,0 +1,118 @@
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from wagtail.models import GroupPagePermission, Site, WorkflowPage
+
+from sites.blueprints import BLUEPRINT_COLUMNS, provision_site
+from sites.enums import Blueprint, ColumnType, ThemeName
+from sites.models import ColumnPage, Organisation, SiteProfile
+from sites.organisations import DepartmentSpec, ensure_department
+
+pytestmark = pytest.mark.django_db
+
+STANDARD_PATHS = {
+    "xxfb",
+    "xxfb/gkxx",
+    "xxfb/jgzn",
+    "xxfb/fzrxx",
+    "xxfb/wjzl",
+    "xxfb/zwdt",
+    "zwgk",
+    "zwgk/tzgg",
+    "jdhy",
+    "bsfw",
+    "hdjl",
+    "zxft",
+}
+
+
+def column_paths(site: Site) -> set[str]:
+    prefix = site.root_page.url_path
+    return {
+        column.url_path[len(prefix) :].strip("/") for column in ColumnPage.objects.descendant_of(site.root_page).live()
+    }
+
+
+@pytest.fixture
+def new_department():
+    city = Organisation.objects.get(code="361100")
+    return ensure_department(city, DepartmentSpec("上饶市统计局", "市统计局", "tjj"))
+
+
+def test_provision_site__creates_the_standard_column_tree(new_department):
+    report = provision_site(new_department, "tjj.example.gov.cn", Blueprint.DEPARTMENT)
+    assert report.created_site
+    assert column_paths(report.site) == STANDARD_PATHS
+    assert (
+        ColumnPage.objects.get(url_path=report.site.root_page.url_path + "zxft/").column_type == ColumnType.INTERVIEWS
+    )
+
+
+def test_provision_site__sets_profile_groups_and_review_workflow(new_department):
+    site = provision_site(new_department, "tjj.example.gov.cn").site
+    profile = SiteProfile.for_site(site)
+    assert profile.organisation == new_department
+    assert profile.theme == ThemeName.DEPARTMENT
+    assert profile.site_code.startswith("361100")
+    assert profile.site_code != SiteProfile.for_site(Site.objects.get(hostname="www.localhost")).site_code
+    editors = Group.objects.get(name="上饶市统计局编辑")
+    reviewers = Group.objects.get(name="上饶市统计局审核")
+    assert set(GroupPagePermission.objects.filter(group=editors).values_list("permission__codename", flat=True)) == {
+        "add_page",
+        "change_page",
+        "lock_page",
+    }
+    assert GroupPagePermission.objects.filter(group=reviewers, permission__codename="publish_page").exists()
+    workflow = WorkflowPage.objects.get(page=site.root_page).workflow
+    assert [task.specific.groups.get() for task in workflow.tasks] == [reviewers]
+
+
+def test_provision_site__twice_is_the_same_as_once(new_department):
+    provision_site(new_department, "tjj.example.gov.cn")
+    counts = (ColumnPage.objects.count(), Group.objects.count(), GroupPagePermission.objects.count())
+    report = provision_site(new_department, "tjj.example.gov.cn")
+    assert not report.created_site
+    assert report.created_columns == []
+    assert (ColumnPage.objects.count(), Group.objects.count(), GroupPagePermission.objects.count()) == counts
+
+
+@pytest.mark.parametrize(
+    ("hostname", "extra"), [("www.localhost", {"ztzl"}), ("xinzhou.localhost", {"ztzl", "xxfb/bmdt"})]
+)
+def test_blueprints__city_and_county_add_their_own_columns(hostname, extra):
+    assert column_paths(Site.objects.get(hostname=hostname)) == STANDARD_PATHS | extra
+
+
+def test_blueprints__every_blueprint_has_an_interview_column():
+    for columns in BLUEPRINT_COLUMNS.values():
+        assert any(column.column_type == ColumnType.INTERVIEWS for column in columns)
+
+
+def test_create_site_command__accepts_a_retired_division_code():
+    out = io.StringIO()
+    call_command("create_site", "--org", "361121", "--hostname", "gx2.example.gov.cn", stdout=out)
+    site = Site.objects.get(hostname="gx2.example.gov.cn")
+    assert SiteProfile.for_site(site).organisation.code == "361104"
+    assert SiteProfile.for_site(site).theme == ThemeName.COUNTY
+    assert "已开设" in out.getvalue()
+
+
+def test_create_site_command__is_idempotent_and_says_so():
+    out = io.StringIO()
+    call_command("create_site", "--org", "361102", "--hostname", "xinzhou.localhost", stdout=out)
+    assert "已存在" in out.getvalue()
+    assert Site.objects.filter(hostname="xinzhou.localhost").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--org", "999999", "--hostname", "x.example.gov.cn"], "机构编码 999999 不存在"),
+        (["--org", "361102", "--hostname", "http://x.example.gov.cn/"], "无效"),
+    ],
+)
+def test_create_site_command__reports_bad_input_in_chinese(arguments, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("create_site", *arguments)

@@ -1,0 +1,106 @@
+"""Editors work only on their own site: checked through real admin HTTP requests, role by role."""
+
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Collection, Site
+
+from sites.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+def user(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+def article_of(hostname: str) -> ArticlePage:
+    return ArticlePage.objects.live().descendant_of(Site.objects.get(hostname=hostname).root_page).first()
+
+
+def edit_url(page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+@pytest.mark.parametrize(
+    ("username", "own_site", "other_sites"),
+    [
+        ("xinzhou_editor", "xinzhou.localhost", ["www.localhost", "guangfeng.localhost"]),
+        ("xinzhou_reviewer", "xinzhou.localhost", ["www.localhost", "guangfeng.localhost"]),
+        ("guangfeng_editor", "guangfeng.localhost", ["www.localhost", "xinzhou.localhost"]),
+        ("city_editor", "www.localhost", ["xinzhou.localhost", "jyj.localhost"]),
+    ],
+)
+def test_site_editor__edits_own_site_and_gets_403_elsewhere(client, username, own_site, other_sites):
+    client.force_login(user(username))
+    assert client.get(edit_url(article_of(own_site)), HTTP_HOST="www.localhost").status_code == HTTPStatus.OK
+    for other in other_sites:
+        response = client.get(edit_url(article_of(other)), HTTP_HOST="www.localhost")
+        assert response.status_code == HTTPStatus.FORBIDDEN, other
+
+
+def test_county_editor__cannot_post_changes_to_a_city_page(client):
+    client.force_login(user("xinzhou_editor"))
+    page = article_of("www.localhost")
+    response = client.post(edit_url(page), {"title": "篡改", "slug": page.slug}, HTTP_HOST="www.localhost")
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    page.refresh_from_db()
+    assert page.title != "篡改"
+
+
+def test_county_editor__cannot_add_pages_under_another_county(client):
+    client.force_login(user("xinzhou_editor"))
+    column = article_of("guangfeng.localhost").get_parent()
+    url = reverse("wagtailadmin_pages:add", args=["sites", "articlepage", column.pk])
+    assert client.get(url, HTTP_HOST="www.localhost").status_code == HTTPStatus.FORBIDDEN
+
+
+def test_county_editor__can_add_an_article_to_own_column(client):
+    client.force_login(user("xinzhou_editor"))
+    column = article_of("xinzhou.localhost").get_parent()
+    url = reverse("wagtailadmin_pages:add", args=["sites", "articlepage", column.pk])
+    assert client.get(url, HTTP_HOST="www.localhost").status_code == HTTPStatus.OK
+
+
+def test_editor__cannot_publish_but_reviewer_can():
+    site = Site.objects.get(hostname="xinzhou.localhost")
+    page = article_of("xinzhou.localhost")
+    assert not page.permissions_for_user(user("xinzhou_editor")).can_publish()
+    assert page.permissions_for_user(user("xinzhou_reviewer")).can_publish()
+    assert not site.root_page.permissions_for_user(user("xinzhou_reviewer")).can_delete()
+
+
+def test_site_editor__chooses_images_only_from_own_collection():
+    from wagtail.images.permissions import permission_policy
+
+    collections = permission_policy.collections_user_has_permission_for(user("xinzhou_editor"), "choose")
+    assert list(collections) == [Collection.objects.get(name="信州区人民政府门户网站")]
+
+
+def test_cluster_admin__edits_every_site(client):
+    client.force_login(user("admin"))
+    for hostname in ("www.localhost", "xinzhou.localhost", "jyj.localhost"):
+        assert client.get(edit_url(article_of(hostname)), HTTP_HOST="www.localhost").status_code == HTTPStatus.OK
+
+
+def test_denied_page__explains_in_chinese(client):
+    client.force_login(user("xinzhou_editor"))
+    html = client.get(edit_url(article_of("www.localhost")), HTTP_HOST="www.localhost").content.decode()
+    assert "你没有权限访问" in html
+    assert "无权访问" in html
+
+
+def test_admin__speaks_chinese(client):
+    client.force_login(user("xinzhou_editor"))
+    html = client.get(reverse("wagtailadmin_home"), HTTP_HOST="www.localhost").content.decode()
+    assert '<html lang="zh-hans"' in html
+    assert "控制面板" in html
+
+
+def test_admin__explorer_starts_at_the_editors_own_site(client):
+    client.force_login(user("xinzhou_editor"))
+    response = client.get(reverse("wagtailadmin_explore_root"), HTTP_HOST="www.localhost")
+    home = Site.objects.get(hostname="xinzhou.localhost").root_page
+    assert response["Location"] == reverse("wagtailadmin_explore", args=[home.pk])

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ThemesConfig(AppConfig):
+    name = "themes"
+    verbose_name = "主题"
+
+    def ready(self) -> None:
+        from themes import checks  # noqa: F401
+        from themes.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
