@@ -33,12 +33,8 @@ def on_page_moved(sender, instance, **kwargs) -> None:
     fan_out(ContentChange(Change.MOVED, _site_ids_showing(instance), instance))
 
 
-def on_siteprofile_saved(sender, instance: SiteProfile, **kwargs) -> None:
-    fan_out(ContentChange(Change.SITE_CHANGED, frozenset({instance.site_id})))
-
-
-def on_site_changed(sender, instance: Site, **kwargs) -> None:
-    # Every site's cluster navigation lists every other site, so all of them change.
+def on_site_changed(sender, instance: Site | SiteProfile, **kwargs) -> None:
+    """A site or its profile changed: every site's 站群导航 may name it, so all of them change."""
     fan_out(ContentChange(Change.SITE_CHANGED, frozenset(Site.objects.values_list("pk", flat=True))))
 
 
@@ -49,6 +45,6 @@ def register_signal_handlers() -> None:
         page_unpublished.connect(on_page_unpublished, sender=model, dispatch_uid=f"sites-unpublished-{label}")
         post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"sites-deleted-{label}")
         post_page_move.connect(on_page_moved, sender=model, dispatch_uid=f"sites-moved-{label}")
-    post_save.connect(on_siteprofile_saved, sender=SiteProfile, dispatch_uid="sites-siteprofile-saved")
+    post_save.connect(on_site_changed, sender=SiteProfile, dispatch_uid="sites-siteprofile-saved")
     post_save.connect(on_site_changed, sender=Site, dispatch_uid="sites-site-saved")
     post_delete.connect(on_site_changed, sender=Site, dispatch_uid="sites-site-deleted")

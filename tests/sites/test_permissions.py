@@ -5,7 +5,9 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
+from wagtail.permissions import policy_registry
 
 from sites.models import ArticlePage
 
@@ -73,9 +75,8 @@ def test_editor__cannot_publish_but_reviewer_can():
 
 
 def test_site_editor__chooses_images_only_from_own_collection():
-    from wagtail.images.permissions import permission_policy
-
-    collections = permission_policy.collections_user_has_permission_for(user("xinzhou_editor"), "choose")
+    policy = policy_registry.get_by_type(get_image_model())
+    collections = policy.collections_user_has_permission_for(user("xinzhou_editor"), "choose")
     assert list(collections) == [Collection.objects.get(name="信州区人民政府门户网站")]
 
 

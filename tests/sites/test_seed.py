@@ -1,0 +1,48 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import Count
+from wagtail.models import Page, Site
+
+from sites.demo.seed import seed_demo_users
+from sites.models import ArticlePage, LeaderPage, ServiceGuidePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed__every_site_has_ten_articles_over_several_columns():
+    assert Site.objects.count() >= 17
+    for site in Site.objects.all():
+        articles = ArticlePage.objects.live().descendant_of(site.root_page)
+        assert articles.count() >= 10, site.hostname
+        assert articles.values("column_type").annotate(n=Count("pk")).count() >= 4, site.hostname
+        assert LeaderPage.objects.live().descendant_of(site.root_page).exists(), site.hostname
+        assert ServiceGuidePage.objects.live().descendant_of(site.root_page).exists(), site.hostname
+
+
+def test_seed__publishes_the_2012_plan_as_a_city_policy_file():
+    plan = ArticlePage.objects.get(document_number="饶府厅字〔2012〕39号")
+    assert plan.title == "关于印发2012年全市电子政务工作要点的通知"
+    assert plan.column_type == "policy_files"
+    assert plan.get_site().hostname == "www.localhost"
+    assert "大力推进全市政府网站群建设" in plan.body
+
+
+def test_seed__running_again_changes_nothing():
+    before = (Page.objects.count(), Site.objects.count(), get_user_model().objects.count())
+    call_command("seed_demo", "--port", "80", stdout=io.StringIO(), stderr=io.StringIO())
+    assert (Page.objects.count(), Site.objects.count(), get_user_model().objects.count()) == before
+
+
+def test_seed__never_creates_demo_users_where_settings_forbid(settings):
+    settings.DEMO_USERS_ALLOWED = False
+    get_user_model().objects.filter(username__endswith="_editor").delete()
+    assert seed_demo_users() == []
+    assert not get_user_model().objects.filter(username__endswith="_editor").exists()
+
+
+def test_seed__removes_the_wagtail_placeholder_site():
+    assert not Site.objects.filter(root_page__content_type__model="page").exists()
+    assert Site.objects.get(is_default_site=True).hostname == "www.localhost"

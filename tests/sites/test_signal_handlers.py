@@ -1,0 +1,74 @@
+"""The publish fan-out: one receiver, handlers in a fixed order, caches purged on commit."""
+
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from wagtail.models import Site
+
+from sites import publishing
+from sites.models import ArticlePage, ColumnPage, SiteProfile
+from sites.publishing import Change, Step
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def isolated_registry():
+    with mock.patch.dict(publishing._handlers, clear=True):
+        yield publishing._handlers
+
+
+def test_registry__a_second_handler_for_a_step_is_refused(isolated_registry):
+    publishing.register_publish_handler(Step.SEARCH)(lambda change: None)
+    with pytest.raises(ImproperlyConfigured):
+        publishing.register_publish_handler(Step.SEARCH)(lambda change: None)
+
+
+def test_registry__runs_handlers_in_step_order(isolated_registry):
+    calls = []
+    for step in reversed(publishing.STEPS):
+        publishing.register_publish_handler(step)(lambda change, step=step: calls.append(step))
+    publishing.fan_out(publishing.ContentChange(Change.PUBLISHED, frozenset()))
+    assert calls == [Step.SEARCH, Step.SYNDICATION, Step.DISCLOSURE, Step.CACHE]
+
+
+def test_publish__fans_out_with_the_pages_site(isolated_registry):
+    seen = []
+    publishing.register_publish_handler(Step.SEARCH)(seen.append)
+    site = Site.objects.get(hostname="xinzhou.localhost")
+    page = ArticlePage.objects.live().descendant_of(site.root_page).first()
+    page.save_revision().publish()
+    page.unpublish()
+    assert [(change.change, change.site_ids, change.page.pk) for change in seen] == [
+        (Change.PUBLISHED, frozenset({site.pk}), page.pk),
+        (Change.UNPUBLISHED, frozenset({site.pk}), page.pk),
+    ]
+
+
+def test_publishing_a_column__shows_in_navigation_of_that_site_only(client, django_capture_on_commit_callbacks):
+    site = Site.objects.get(hostname="xinzhou.localhost")
+    link = '<a href="/sjkf/">数据开放</a>'
+
+    def home(host: str) -> str:
+        return client.get("/", HTTP_HOST=host).content.decode()
+
+    assert link not in home("xinzhou.localhost")
+    with django_capture_on_commit_callbacks(execute=True):
+        column = ColumnPage(title="数据开放", slug="sjkf", column_type="policy_files", show_in_menus=True)
+        site.root_page.add_child(instance=column)
+        column.save_revision().publish()
+    assert link in home("xinzhou.localhost")
+    assert link not in home("guangfeng.localhost")
+    with django_capture_on_commit_callbacks(execute=True):
+        column.unpublish()
+    assert link not in home("xinzhou.localhost")
+
+
+def test_renaming_a_site__refreshes_every_sites_cluster_navigation(client, django_capture_on_commit_callbacks):
+    assert "信州区" in client.get("/", HTTP_HOST="www.localhost").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        profile = SiteProfile.for_site(Site.objects.get(hostname="xinzhou.localhost"))
+        profile.short_name = "信州区（新）"
+        profile.save()
+    assert "信州区（新）" in client.get("/", HTTP_HOST="www.localhost").content.decode()
