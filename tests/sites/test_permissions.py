@@ -105,3 +105,30 @@ def test_admin__explorer_starts_at_the_editors_own_site(client):
     response = client.get(reverse("wagtailadmin_explore_root"), HTTP_HOST="www.localhost")
     home = Site.objects.get(hostname="xinzhou.localhost").root_page
     assert response["Location"] == reverse("wagtailadmin_explore", args=[home.pk])
+
+
+def test_county_editor__submits_an_article_for_review_through_the_admin(client):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    client.force_login(user("xinzhou_editor"))
+    column = article_of("xinzhou.localhost").get_parent()
+    url = reverse("wagtailadmin_pages:add", args=["sites", "articlepage", column.pk])
+    data = nested_form_data(
+        {
+            "title": "信州区编辑提交的文章",
+            "slug": "editor-article",
+            "source": "信州区人民政府办公室",
+            "pub_date": "2026-11-20 09:00",
+            "validity": "valid",
+            "body": rich_text("<p>待审核的正文。</p>"),
+            "attachments": inline_formset([]),
+            "tags": "",
+            "action-submit": "提交审核",
+        }
+    )
+    response = client.post(url, data, HTTP_HOST="www.localhost")
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:2000]
+    page = ArticlePage.objects.get(slug="editor-article")
+    assert not page.live
+    assert page.current_workflow_task.name == "信州区人民政府门户网站内容审核"
+    assert page.current_workflow_task.specific.groups.get().name == "信州区人民政府门户网站审核"
