@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -120,7 +121,7 @@ class ColumnPage(SanitizedBodyMixin, BasePage):
     def listing(self):
         """What this column lists, newest first, according to its column type."""
         if self.column_type == ColumnType.LEADERS:
-            return LeaderPage.objects.live().child_of(self).order_by("path")
+            return LeaderPage.objects.live().child_of(self).order_by("path").prefetch_related("photo__renditions")
         if self.column_type == ColumnType.SERVICES:
             return ServiceGuidePage.objects.live().descendant_of(self).order_by("path")
         if self.column_type == ColumnType.TOPICS:
@@ -206,6 +207,11 @@ class ArticlePage(ContentPage):
 
     class Meta:
         verbose_name = "文章"
+
+    @cached_property
+    def tag_names(self) -> list[str]:
+        """The tag names, read once for both the page body and its Keywords meta tag."""
+        return [tag.name for tag in self.tags.all()]
 
     def save(self, *args, **kwargs):
         # The tree path is set before the first save, so a new page already knows its column.

@@ -102,7 +102,7 @@ def meta_tags(context):
             ("ArticleTitle", page.title),
             ("PubDate", timezone.localtime(page.pub_date).strftime("%Y-%m-%d %H:%M")),
             ("ContentSource", page.source),
-            ("Keywords", ",".join(tag.name for tag in page.tags.all())),
+            ("Keywords", ",".join(page.tag_names)),
             ("Author", page.author),
             ("Description", page.summary),
             ("Url", page.full_url or ""),
