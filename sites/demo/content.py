@@ -21,11 +21,12 @@ CITY_DEPARTMENTS = (
 CITY_DEPARTMENT_SITES = ("fgw", "jyj", "sjglj", "srjkq")
 
 # County departments publish on their county's portal (部门动态), as the national guideline asks.
+# (name, slug, the news item it publishes in the demo)
 COUNTY_DEPARTMENTS = (
-    ("教育体育局", "jytyj"),
-    ("财政局", "czj"),
-    ("卫生健康委员会", "wjw"),
-    ("农业农村局", "nyncj"),
+    ("教育体育局", "jytyj", "{org}开展秋季学期校园安全专项检查"),
+    ("财政局", "czj", "{org}落实惠农补贴“一卡通”发放工作"),
+    ("卫生健康委员会", "wjw", "{org}开展基层医疗卫生服务能力提升行动"),
+    ("农业农村局", "nyncj", "{org}推进高标准农田建设"),
 )
 
 NEWS_TITLES = (
@@ -51,11 +52,6 @@ POLICY_TITLES = (
 INTERPRETATION_TITLES = (
     "图解：{org}政务公开工作要点",
     "一图读懂{org}优化营商环境若干措施",
-)
-DEPARTMENT_NEWS_TITLES = (
-    "{org}开展秋季学期校园安全专项检查",
-    "{org}落实惠农补贴“一卡通”发放工作",
-    "{org}开展基层医疗卫生服务能力提升行动",
 )
 
 NEWS_BODY = (

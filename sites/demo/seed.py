@@ -58,7 +58,7 @@ def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable
         if county.pk == city.pk:
             continue
         plan.append((county, county.slug, Blueprint.COUNTY))
-        for order, (name, slug) in enumerate(content.COUNTY_DEPARTMENTS):
+        for order, (name, slug, _news) in enumerate(content.COUNTY_DEPARTMENTS):
             ensure_department(
                 county, DepartmentSpec(f"{county.short_name}{name}", f"{county.short_name}{name}", slug), order
             )
@@ -122,37 +122,7 @@ def _seed_content(site: Site, organisation: Organisation, rng: random.Random) ->
         return
     words = {"org": organisation.short_name, "gov": organisation.government().name}
     collection = Collection.objects.get(name=site.site_name)
-    cover = _demo_image(f"{organisation.short_name}题图", "#2e5c8a", (960, 540), collection)
-    now = timezone.now()
-    plan = [
-        ("xxfb/zwdt", content.NEWS_TITLES, content.NEWS_BODY),
-        ("zwgk/tzgg", content.NOTICE_TITLES, content.NOTICE_BODY),
-        ("xxfb/wjzl", content.POLICY_TITLES, content.POLICY_BODY),
-        ("jdhy", content.INTERPRETATION_TITLES, content.INTERPRETATION_BODY),
-    ]
-    if _column(home, "xxfb/bmdt"):
-        plan.append(("xxfb/bmdt", content.DEPARTMENT_NEWS_TITLES, content.NEWS_BODY))
-    serial = 0
-    for path, titles, body in plan:
-        column = _column(home, path)
-        for title in titles:
-            serial += 1
-            published = now - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
-            _publish(
-                column,
-                ArticlePage(
-                    title=title.format(**words),
-                    slug=f"{published.astimezone(BEIJING):%Y%m%d}-{serial}",
-                    source=organisation.name,
-                    author="演示数据",
-                    pub_date=published,
-                    summary=title.format(**words),
-                    body=body.format(**words),
-                    cover_image=cover if serial == 1 else None,
-                    document_number=f"{organisation.short_name[:2]}发〔2026〕{serial}号" if path == "xxfb/wjzl" else "",
-                    import_key=f"demo:{site.pk}:{serial}",
-                ),
-            )
+    _seed_articles(site, organisation, collection, rng)
     for path, body in (("xxfb/gkxx", content.OVERVIEW_BODY), ("xxfb/jgzn", content.FUNCTIONS_BODY)):
         column = _column(home, path)
         column.body = body.format(**words)
@@ -170,10 +140,55 @@ def _seed_content(site: Site, organisation: Organisation, rng: random.Random) ->
                     slug="overview",
                     source=organisation.name,
                     body=content.NEWS_BODY.format(**words),
-                    pub_date=now - timedelta(days=number),
+                    pub_date=timezone.now() - timedelta(days=number),
                     import_key=f"demo:{site.pk}:topic-{number}",
                 ),
             )
+
+
+def _article_plan(home: Page, organisation: Organisation) -> list[tuple[str, Organisation, str, str]]:
+    """(column path, publishing organisation, title template, body template) of each demo article."""
+    plan = [
+        (path, organisation, title, body)
+        for path, titles, body in (
+            ("xxfb/zwdt", content.NEWS_TITLES, content.NEWS_BODY),
+            ("zwgk/tzgg", content.NOTICE_TITLES, content.NOTICE_BODY),
+            ("xxfb/wjzl", content.POLICY_TITLES, content.POLICY_BODY),
+            ("jdhy", content.INTERPRETATION_TITLES, content.INTERPRETATION_BODY),
+        )
+        for title in titles
+    ]
+    if _column(home, "xxfb/bmdt"):
+        # Departments without a site of their own publish their news on their county's portal.
+        news_by_slug = {slug: news for _name, slug, news in content.COUNTY_DEPARTMENTS}
+        for department in organisation.children.filter(slug__in=news_by_slug).order_by("sort_order"):
+            plan.append(("xxfb/bmdt", department, news_by_slug[department.slug], content.NEWS_BODY))
+    return plan
+
+
+def _seed_articles(site: Site, organisation: Organisation, collection: Collection, rng: random.Random) -> None:
+    home = site.root_page
+    cover = _demo_image(f"{organisation.short_name}题图", "#2e5c8a", (960, 540), collection)
+    now = timezone.now()
+    for serial, (path, publisher, title, body) in enumerate(_article_plan(home, organisation), start=1):
+        words = {"org": publisher.short_name, "gov": organisation.government().name}
+        published = now - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
+        _publish(
+            _column(home, path),
+            ArticlePage(
+                title=title.format(**words),
+                slug=f"{published.astimezone(BEIJING):%Y%m%d}-{serial}",
+                source=publisher.name,
+                organisation=publisher,
+                author="演示数据",
+                pub_date=published,
+                summary=title.format(**words),
+                body=body.format(**words),
+                cover_image=cover if serial == 1 else None,
+                document_number=f"{organisation.short_name[:2]}发〔2026〕{serial}号" if path == "xxfb/wjzl" else "",
+                import_key=f"demo:{site.pk}:{serial}",
+            ),
+        )
 
 
 def _seed_leaders(column: ColumnPage, organisation: Organisation, collection: Collection, rng: random.Random) -> None:

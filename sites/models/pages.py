@@ -28,6 +28,13 @@ __all__ = [
 ]
 
 LISTING_PAGE_SIZE = 20
+# The home page's article panels: heading, the column type it lists, how many items.
+HOME_ARTICLE_PANELS = (
+    ("政务动态", ColumnType.NEWS, 8),
+    ("通知公告", ColumnType.NOTICES, 6),
+    ("政策文件", ColumnType.POLICY_FILES, 6),
+    ("政策解读", ColumnType.POLICY_INTERPRETATION, 6),
+)
 
 
 class SanitizedBodyMixin:
@@ -74,10 +81,9 @@ class HomePage(SanitizedBodyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.live().descendant_of(self).order_by("-pub_date")
-        context["news"] = articles.filter(column_type=ColumnType.NEWS)[:8]
-        context["notices"] = articles.filter(column_type=ColumnType.NOTICES)[:6]
-        context["policy_files"] = articles.filter(column_type=ColumnType.POLICY_FILES)[:6]
-        context["interpretations"] = articles.filter(column_type=ColumnType.POLICY_INTERPRETATION)[:6]
+        context["article_panels"] = [
+            (title, articles.filter(column_type=column_type)[:size]) for title, column_type, size in HOME_ARTICLE_PANELS
+        ]
         context["service_guides"] = ServiceGuidePage.objects.live().descendant_of(self).order_by("path")[:8]
         context["topics"] = TopicPage.objects.live().descendant_of(self).order_by("-first_published_at")[:4]
         return context
@@ -143,6 +149,15 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(ContentPage):
     subtitle = models.CharField("副标题", max_length=200, blank=True, help_text="可不填。")
     source = models.CharField("来源", max_length=120, help_text="信息来源单位，用于 ContentSource 元数据。")
+    organisation = models.ForeignKey(
+        "sites.Organisation",
+        verbose_name="发布机构",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="没有独立网站的部门在政府门户发布信息时选择本部门；不填则为网站的主办机构。",
+    )
     author = models.CharField("作者", max_length=60, blank=True, help_text="撰稿人或责任编辑，可不填。")
     pub_date = models.DateTimeField(
         "发布时间", default=timezone.now, db_index=True, help_text="页面显示的发布时间（北京时间）。"
@@ -183,6 +198,7 @@ class ArticlePage(ContentPage):
         MultiFieldPanel(
             [
                 FieldPanel("source"),
+                FieldPanel("organisation"),
                 FieldPanel("author"),
                 FieldPanel("pub_date"),
                 FieldPanel("document_number"),

@@ -46,3 +46,15 @@ def test_seed__never_creates_demo_users_where_settings_forbid(settings):
 def test_seed__removes_the_wagtail_placeholder_site():
     assert not Site.objects.filter(root_page__content_type__model="page").exists()
     assert Site.objects.get(is_default_site=True).hostname == "www.localhost"
+
+
+def test_seed__county_departments_without_sites_publish_on_the_county_portal():
+    site = Site.objects.get(hostname="xinzhou.localhost")
+    department_news = (
+        ArticlePage.objects.live().descendant_of(site.root_page).filter(organisation__parent__code="361102")
+    )
+    assert department_news.count() >= 3
+    for article in department_news:
+        assert article.get_parent().slug == "bmdt"
+        assert article.source == article.organisation.name
+        assert not article.organisation.site_profiles.exists()
