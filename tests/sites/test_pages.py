@@ -4,6 +4,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from sites.models import ArticlePage, ColumnPage, LeaderPage, ServiceGuidePage, SiteProfile, TopicPage
@@ -178,3 +179,41 @@ def test_pages__declare_chinese_and_are_responsive(client):
     html = get(client, "www.localhost")
     assert '<html lang="zh-Hans">' in html
     assert 'name="viewport"' in html
+
+
+def test_routing__an_unpublished_page_is_not_served(client):
+    site = Site.objects.get(hostname="xinzhou.localhost")
+    article = ArticlePage.objects.live().descendant_of(site.root_page).filter(column_type="news").first()
+    url = article.relative_url(site)
+    assert client.get(url, HTTP_HOST="xinzhou.localhost").status_code == HTTPStatus.OK
+    article.unpublish()
+    assert client.get(url, HTTP_HOST="xinzhou.localhost").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_routing__the_same_path_on_two_sites_finds_each_sites_own_page(client):
+    for host in ("xinzhou.localhost", "guangfeng.localhost"):
+        html = get(client, host, "/xxfb/gkxx/")
+        assert meta(html)["SiteDomain"] == host
+        assert Site.objects.get(hostname=host).root_page.specific.title in html
+
+
+def test_routing__reaches_an_article_inside_a_topic_inside_a_column(client):
+    site = Site.objects.get(hostname="www.localhost")
+    topic = TopicPage.objects.live().descendant_of(site.root_page).first()
+    article = ArticlePage.objects.child_of(topic).get()
+    html = get(client, "www.localhost", article.relative_url(site))
+    assert meta(html)["ArticleTitle"] == article.title
+    assert meta(html)["ColumnName"] == "专题专栏"
+
+
+@pytest.mark.parametrize("host", KINDS_OF_SITE)
+def test_query_budget__every_page_type_stays_within_20_queries(client, host, django_assert_max_num_queries):
+    site = Site.objects.get(hostname=host)
+    paths = ["/", "/xxfb/", "/xxfb/zwdt/", "/xxfb/fzrxx/", "/bsfw/"]
+    for model in (ArticlePage, ServiceGuidePage, LeaderPage):
+        paths.append(model.objects.live().descendant_of(site.root_page).first().relative_url(site))
+    for path in paths:
+        client.get(path, HTTP_HOST=host)  # one-off work such as image renditions is not a page's cost
+        cache.clear()
+        with django_assert_max_num_queries(20):
+            assert client.get(path, HTTP_HOST=host).status_code == HTTPStatus.OK

@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from sites.enums import GOVERNMENT_KINDS
-from sites.models import ArticlePage, SiteProfile
+from sites.models import ArticlePage, ColumnPage, SiteProfile, TopicPage
 from themes.cache import cached_for_site
 
 register = template.Library()
@@ -31,12 +31,48 @@ def site_navigation(context):
 
 
 def _navigation_items(site: Site) -> list[dict]:
-    columns = site.root_page.get_children().live().in_menu().only("title", "url_path", "path")
-    root_url_path = site.root_page.url_path
+    top_depth = site.root_page.depth + 1
     return [
-        {"title": column.title, "url": "/" + column.url_path[len(root_url_path) :], "path": column.path}
-        for column in columns
+        section
+        for path, section in sorted(_sections(site).items())
+        if section["in_menu"] and len(path) // Page.steplen == top_depth
     ]
+
+
+def _sections(site: Site) -> dict[str, dict]:
+    """Every live column and topic of the site by tree path: what navigation, breadcrumbs and meta tags need.
+
+    Cached per site, so a page learns its column and ancestors without a query of its own.
+    """
+
+    def build() -> dict[str, dict]:
+        root = site.root_page
+        sections = {}
+        for model in (ColumnPage, TopicPage):
+            for section in model.objects.live().descendant_of(root).order_by("path"):
+                sections[section.path] = {
+                    "title": section.title,
+                    "url": "/" + section.url_path[len(root.url_path) :],
+                    "path": section.path,
+                    "in_menu": section.show_in_menus,
+                    "column": {
+                        "ColumnName": section.title,
+                        "ColumnDescription": section.description,
+                        "ColumnKeywords": section.keywords,
+                        "ColumnType": section.get_column_type_display(),
+                    }
+                    if isinstance(section, ColumnPage)
+                    else None,
+                }
+        return sections
+
+    return cached_for_site(site.pk, "sections", build)
+
+
+def _ancestor_paths(page: Page, site: Site) -> list[str]:
+    """Tree paths of the page's ancestors below the site's home page, top first."""
+    start = (site.root_page.depth + 1) * Page.steplen
+    return [page.path[:end] for end in range(start, len(page.path), Page.steplen)]
 
 
 @register.inclusion_tag("includes/cluster_navigation.html", takes_context=True)
@@ -75,8 +111,25 @@ def breadcrumbs(context):
     page = context.get("page")
     if site is None or page is None or page.depth <= site.root_page.depth:
         return {"crumbs": []}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=site.root_page.depth).order_by("depth")
-    return {"crumbs": [*ancestors, page], "home_url": "/"}
+    sections = _sections(site)
+    paths = _ancestor_paths(page, site)
+    if all(path in sections for path in paths):
+        ancestors = [sections[path] for path in paths]
+    else:
+        ancestors = [
+            {"title": ancestor.title, "url": ancestor.get_url(context.get("request"))}
+            for ancestor in Page.objects.filter(path__in=paths).order_by("depth")
+        ]
+    return {"crumbs": ancestors, "current": page.title, "home_url": "/"}
+
+
+def _nearest_column(page: Page, site: Site) -> dict | None:
+    sections = _sections(site)
+    for path in reversed([*_ancestor_paths(page, site), page.path]):
+        column = sections.get(path, {}).get("column")
+        if column:
+            return column
+    return None
 
 
 @register.inclusion_tag("includes/meta_tags.html", takes_context=True)
@@ -89,14 +142,9 @@ def meta_tags(context):
     tags: list[tuple[str, str]] = []
     if site:
         tags += [("SiteName", site.site_name), ("SiteDomain", site.hostname), ("SiteIDCode", profile.site_code)]
-    column = page.get_column() if hasattr(page, "get_column") else None
+    column = _nearest_column(page, site) if site and page else None
     if column is not None:
-        tags += [
-            ("ColumnName", column.title),
-            ("ColumnDescription", column.description),
-            ("ColumnKeywords", column.keywords),
-            ("ColumnType", column.get_column_type_display()),
-        ]
+        tags += list(column.items())
     if isinstance(page, ArticlePage):
         tags += [
             ("ArticleTitle", page.title),
@@ -110,6 +158,28 @@ def meta_tags(context):
     elif profile is not None:
         tags += [("Keywords", profile.keywords), ("Description", profile.description)]
     return {"tags": [(name, value) for name, value in tags if value]}
+
+
+@register.simple_tag(takes_context=True)
+def site_organisation(context) -> dict:
+    """Names of the site's organisation and of the one above it, for theme headers."""
+    site = _site(context)
+    if site is None:
+        return {}
+
+    def build() -> dict:
+        organisation = SiteProfile.for_site(site).organisation
+        if organisation is None:
+            return {}
+        parent = organisation.parent
+        return {
+            "name": organisation.name,
+            "short_name": organisation.short_name,
+            "parent_name": parent.name if parent else "",
+            "parent_short_name": parent.short_name if parent else "",
+        }
+
+    return cached_for_site(site.pk, "organisation", build)
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
