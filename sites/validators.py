@@ -1,5 +1,7 @@
 """Formats fixed by the national rules for what every government site shows in its footer."""
 
+import re
+
 from django.core.validators import RegexValidator
 
 # 网站标识码: 6-digit division code + 4-digit serial for local sites; `bm` + 8 digits for ministries.
@@ -17,3 +19,9 @@ police_filing_validator = RegexValidator(
 )
 division_code_validator = RegexValidator(r"^\d{6}$", "行政区划代码应为6位数字。")
 hex_colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "颜色应为 # 加6位十六进制数，如 #b71c1c。")
+# A host name only: no scheme, port or path (www.zgsr.gov.cn, xinzhou.localhost).
+hostname_validator = RegexValidator(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$",
+    "域名无效：只填写主机名（如 www.zgsr.gov.cn），不含协议、端口和路径，使用字母、数字、短横线和点。",
+    flags=re.IGNORECASE,
+)

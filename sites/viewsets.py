@@ -1,3 +1,4 @@
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from sites.models import Organisation
@@ -15,3 +16,10 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 organisation_viewset = OrganisationViewSet()
+
+
+class SiteAdminMenuItem(MenuItem):
+    """A menu item shown only to those who may add sites."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailcore.add_site")

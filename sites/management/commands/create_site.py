@@ -1,8 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from sites.blueprints import provision_site
 from sites.enums import Blueprint
 from sites.models import Organisation
+from sites.validators import hostname_validator
 
 
 class Command(BaseCommand):
@@ -26,8 +28,11 @@ class Command(BaseCommand):
         except Organisation.DoesNotExist as error:
             raise CommandError(f"机构编码 {org} 不存在。") from error
         hostname = hostname.strip().lower()
-        if not hostname or "/" in hostname or ":" in hostname:
-            raise CommandError(f"域名 {hostname!r} 无效：只填写主机名，不含协议、端口和路径。")
+        try:
+            hostname_validator(hostname)
+        except ValidationError as error:
+            raise CommandError(error.messages[0]) from error
+
         report = provision_site(organisation, hostname, blueprint, port=port, site_name=name, is_default=default)
         verb = "已开设" if report.created_site else "已存在，已补齐"
         self.stdout.write(self.style.SUCCESS(f"{report.site.site_name}（{report.site.root_url}）{verb}。"))

@@ -1,0 +1,58 @@
+"""开设网站 in the admin: cluster admins provision sites; site editors cannot."""
+
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Site
+
+from sites.models import ColumnPage, Organisation, SiteProfile
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, username: str):
+    client.force_login(get_user_model().objects.get(username=username))
+
+
+def post(client, **data):
+    return client.post(reverse("sites_provision"), data, HTTP_HOST="www.localhost")
+
+
+def test_cluster_admin__provisions_a_site_from_the_admin(client):
+    login(client, "admin")
+    assert client.get(reverse("sites_provision"), HTTP_HOST="www.localhost").status_code == HTTPStatus.OK
+    organisation = Organisation.objects.get(code="361100-gaj")
+    response = post(client, organisation=organisation.pk, hostname="GAJ.zgsr.gov.cn", blueprint="", port=80)
+    site = Site.objects.get(hostname="gaj.zgsr.gov.cn")
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("wagtailadmin_explore", args=[site.root_page_id])
+    assert SiteProfile.for_site(site).organisation == organisation
+    assert ColumnPage.objects.descendant_of(site.root_page).count() == 12
+
+
+@pytest.mark.parametrize(
+    ("hostname", "message"),
+    [
+        ("http://gaj.zgsr.gov.cn/", "域名无效"),
+        ("gaj.zgsr.gov.cn:8080", "域名无效"),
+        ("xinzhou.localhost", "已由 信州区人民政府 使用"),
+    ],
+)
+def test_provision_form__rejects_bad_hostnames_in_chinese(client, hostname, message):
+    login(client, "admin")
+    organisation = Organisation.objects.get(code="361100-gaj")
+    response = post(client, organisation=organisation.pk, hostname=hostname, blueprint="", port=80)
+    assert response.status_code == HTTPStatus.OK
+    assert message in response.content.decode()
+    assert not Site.objects.filter(hostname__contains="gaj").exists()
+
+
+def test_site_editor__is_refused_the_provisioning_view(client):
+    login(client, "xinzhou_editor")
+    assert client.get(reverse("sites_provision"), HTTP_HOST="www.localhost").status_code == HTTPStatus.FORBIDDEN
+    organisation = Organisation.objects.get(code="361100-gaj")
+    response = post(client, organisation=organisation.pk, hostname="gaj.zgsr.gov.cn", blueprint="", port=80)
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert not Site.objects.filter(hostname="gaj.zgsr.gov.cn").exists()
