@@ -1,6 +1,6 @@
 """The abstract page every public page type of the cluster derives from."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 __all__ = ["BasePage"]
 
@@ -16,12 +16,6 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The requesting site, found once per request; templates use it instead of page.get_site().
-        context["site"] = Site.find_for_request(request)
-        return context
 
     def get_template(self, request, *args, **kwargs):
         theme = getattr(request, "theme", None)

@@ -217,3 +217,13 @@ def test_query_budget__every_page_type_stays_within_20_queries(client, host, dja
         cache.clear()
         with django_assert_max_num_queries(20):
             assert client.get(path, HTTP_HOST=host).status_code == HTTPStatus.OK
+
+
+def test_not_found__is_shown_inside_the_sites_own_theme(client):
+    response = client.get("/no-such-page/", HTTP_HOST="xinzhou.localhost")
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "您访问的页面不存在" in html
+    assert '<span class="brand-name">信州区人民政府门户网站</span>' in html
+    assert 'class="theme-county"' in html
+    assert "网站标识码：3611020001" in html

@@ -16,6 +16,12 @@ def _site(context) -> Site | None:
     return Site.find_for_request(request) if request else None
 
 
+@register.simple_tag(takes_context=True)
+def current_site(context) -> Site | None:
+    """The requesting site, for templates such as the 404 page that have no page to ask."""
+    return _site(context)
+
+
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def site_navigation(context):
     """The site's own top-level columns, with the one the current page is in marked."""
