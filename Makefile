@@ -39,6 +39,15 @@ run: install ## Migrate, seed the demo cluster, serve HTTP + WebSocket on 127.0.
 test: $(VENV)/.test-installed ## Install the test tools and run the whole suite
 	$(BIN)/pytest
 
+.PHONY: e2e
+e2e: $(VENV)/.test-installed ## Browser tests only (needs Debian's chromium)
+	$(BIN)/pytest tests/e2e
+
+.PHONY: seed
+seed: install ## Migrate and seed the demo cluster without serving it
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py seed_demo --port $(PORT)
+
 .PHONY: lint
 lint: $(VENV)/.test-installed ## ruff check and format check
 	$(BIN)/ruff check .

@@ -1,12 +1,13 @@
 """The cluster over real HTTP: one server, a site per Host header.
 
-A live server needs committed data, so this test flushes the database when it ends; pytest-django
-runs such tests after all the others, and it is kept to one test for that reason.
+A live server needs committed data, so the database is flushed after the test and the seeded
+demo reloaded from its snapshot (see tests/conftest.py).
 """
 
 from http import HTTPStatus
 
 import httpx
+import pytest
 
 SITES = {
     "www.localhost": "上饶市人民政府门户网站",
@@ -15,6 +16,7 @@ SITES = {
 }
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_live_server__serves_each_site_by_host_header(live_server):
     with httpx.Client(base_url=live_server.url, timeout=30) as http:
         for host, name in SITES.items():
