@@ -9,4 +9,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+
+SILENCED_SYSTEM_CHECKS = [
+    # X_FRAME_OPTIONS stays SAMEORIGIN: Wagtail's page preview frames the site inside its own admin.
+    "security.W019",
+    # Joining the browsers' HSTS preload list binds every subdomain of a government domain for
+    # years; it is a decision for the domain's owner, made with SECURE_HSTS_PRELOAD.
+    "security.W021",
+]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
