@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from sites.enums import GOVERNMENT_KINDS
-from sites.models import ArticlePage, ColumnPage, SiteProfile, TopicPage
+from sites.models import ArticlePage, ColumnPage, Organisation, SiteProfile, TopicPage
 from themes.cache import cached_for_site
 
 register = template.Library()
@@ -27,7 +27,7 @@ def site_navigation(context):
     """The site's own top-level columns, with the one the current page is in marked."""
     site = _site(context)
     page = context.get("page")
-    items = cached_for_site(site.pk, "navigation", lambda: _navigation_items(site)) if site else []
+    items = _navigation_items(site) if site else []
     current_path = getattr(page, "path", "")
     return {
         "home_url": "/",
@@ -37,6 +37,7 @@ def site_navigation(context):
 
 
 def _navigation_items(site: Site) -> list[dict]:
+    """The top-level sections shown in menus, read from the cached sections."""
     top_depth = site.root_page.depth + 1
     return [
         section
@@ -174,7 +175,8 @@ def site_organisation(context) -> dict:
         return {}
 
     def build() -> dict:
-        organisation = SiteProfile.for_site(site).organisation
+        organisation_id = SiteProfile.for_request(context["request"]).organisation_id
+        organisation = Organisation.objects.select_related("parent").filter(pk=organisation_id).first()
         if organisation is None:
             return {}
         parent = organisation.parent
