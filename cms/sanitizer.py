@@ -19,7 +19,8 @@ ALLOWED_TAGS = frozenset(
     }
 )  # fmt: skip
 ALLOWED_ATTRIBUTES = {
-    "*": ["class", "title", "lang", "dir"],
+    # data-block-key: Wagtail's editor keys each block so comments and diffs can find it again.
+    "*": ["class", "title", "lang", "dir", "data-block-key"],
     "a": ["href", "linktype", "id", "target", "rel"],
     "embed": ["embedtype", "id", "format", "alt", "url"],
     "img": ["src", "alt", "width", "height"],

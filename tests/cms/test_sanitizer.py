@@ -24,12 +24,13 @@ def test_sanitize_html__removes_what_is_not_allowed(dirty, clean):
 
 def test_sanitize_html__keeps_wagtail_rich_text_storage_format():
     stored = (
-        '<p>见<a linktype="page" id="42">栏目</a></p>'
+        '<p data-block-key="a1b2c">见<a linktype="page" id="42">栏目</a></p>'
         '<embed alt="图" embedtype="image" format="fullwidth" id="7"/>'
         "<table><tbody><tr><td>表格</td></tr></tbody></table>"
     )
     cleaned = sanitize_html(stored)
     assert 'linktype="page"' in cleaned
+    assert 'data-block-key="a1b2c"' in cleaned
     assert 'id="42"' in cleaned
     assert 'embedtype="image"' in cleaned
     assert "<td>表格</td>" in cleaned

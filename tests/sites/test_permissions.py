@@ -1,5 +1,6 @@
 """Editors work only on their own site: checked through real admin HTTP requests, role by role."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -130,5 +131,7 @@ def test_county_editor__submits_an_article_for_review_through_the_admin(client):
     assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:2000]
     page = ArticlePage.objects.get(slug="editor-article")
     assert not page.live
+    # The sanitizer keeps what Wagtail's editor stores, block keys included.
+    assert re.fullmatch(r'<p data-block-key="\w+">待审核的正文。</p>', page.body)
     assert page.current_workflow_task.name == "信州区人民政府门户网站内容审核"
     assert page.current_workflow_task.specific.groups.get().name == "信州区人民政府门户网站审核"
