@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("sites.urls")),
+    path("", include("themes.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -47,7 +47,10 @@ def test_every_demo_site__answers_with_its_own_name_and_theme(client):
         assert f'<span class="brand-name">{site.site_name}</span>' in html
         assert f'class="theme-{profile.theme}"' in html
         assert f"themes/css/{profile.theme}.css" in html
-        assert f"--primary: {profile.primary_colour}" in html
+        colours = f"{profile.primary_colour[1:]}{profile.accent_colour[1:]}"
+        assert f'<link rel="stylesheet" href="/site.css?v={colours}">' in html
+        css = client.get("/site.css", HTTP_HOST=site.hostname).content.decode()
+        assert f"--primary: {profile.primary_colour};" in css
 
 
 @pytest.mark.parametrize("host", KINDS_OF_SITE)
