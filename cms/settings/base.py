@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "themes.middleware.ThemeMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside the security, CSP and session middleware, so a cached page still gets their headers.
+    "themes.page_cache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -217,6 +219,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     },
 }
+
+# Whole public pages cached for anonymous visitors; publishing purges a site's pages at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

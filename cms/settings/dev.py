@@ -5,6 +5,8 @@ import os
 import warnings
 
 os.environ.setdefault("SECRET_KEY", "dev-only-secret-key-not-for-production")
+# Template changes show at once while developing; set PAGE_CACHE_SECONDS to try the page cache.
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 os.environ.setdefault("ALLOWED_HOSTS", ".localhost,localhost,127.0.0.1,[::1]")
 
 from .base import *  # noqa: F403

@@ -6,6 +6,8 @@ import warnings
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "*")
+# Tests change pages without committing, so the page cache is on only where a test turns it on.
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
 from .base import *  # noqa: F403
 

@@ -1,0 +1,78 @@
+"""The whole-page cache: hits for anonymous visitors, purged by publishing on the same site only."""
+
+from http import HTTPStatus
+
+import pytest
+from django.conf import settings as django_settings
+from django.http import HttpResponse
+from wagtail.models import Site
+
+from sites.models import ArticlePage
+from themes.page_cache import _cacheable_response
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def get(client, host: str, path: str = "/"):
+    response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == HTTPStatus.OK
+    return response
+
+
+def test_repeat_visit__is_served_from_the_cache_without_queries(client, django_assert_max_num_queries):
+    assert get(client, "xinzhou.localhost")["X-Page-Cache"] == "miss"
+    with django_assert_max_num_queries(1):
+        response = get(client, "xinzhou.localhost")
+    assert response["X-Page-Cache"] == "hit"
+    assert "信州区人民政府门户网站" in response.content.decode()
+    assert "Content-Security-Policy" in response
+
+
+def test_each_site_and_path__has_its_own_entry(client):
+    get(client, "xinzhou.localhost")
+    assert get(client, "guangfeng.localhost")["X-Page-Cache"] == "miss"
+    assert get(client, "xinzhou.localhost", "/xxfb/")["X-Page-Cache"] == "miss"
+    assert get(client, "xinzhou.localhost", "/xxfb/?page=2")["X-Page-Cache"] == "miss"
+
+
+def test_publishing__purges_the_sites_pages_and_no_other_sites(client, django_capture_on_commit_callbacks):
+    site = Site.objects.get(hostname="xinzhou.localhost")
+    get(client, "xinzhou.localhost")
+    get(client, "guangfeng.localhost")
+    article = ArticlePage.objects.live().descendant_of(site.root_page).filter(column_type="news").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "信州区最新发布的文章"
+        article.save_revision().publish()
+    response = get(client, "xinzhou.localhost")
+    assert response["X-Page-Cache"] == "miss"
+    assert "信州区最新发布的文章" in response.content.decode()
+    assert get(client, "guangfeng.localhost")["X-Page-Cache"] == "hit"
+
+
+def test_editors_with_a_session__always_see_the_live_page(client):
+    get(client, "xinzhou.localhost")
+    client.cookies[django_settings.SESSION_COOKIE_NAME] = "an-editors-session"
+    assert "X-Page-Cache" not in get(client, "xinzhou.localhost")
+
+
+def test_not_found__is_never_cached(client):
+    client.get("/no-such-page/", HTTP_HOST="xinzhou.localhost")
+    response = client.get("/no-such-page/", HTTP_HOST="xinzhou.localhost")
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "X-Page-Cache" not in response
+
+
+def test_responses_for_one_visitor__are_not_cacheable():
+    with_cookie = HttpResponse("<p>表单</p>")
+    with_cookie.set_cookie("csrftoken", "secret")
+    private = HttpResponse("<p>私有</p>")
+    private["Cache-Control"] = "private"
+    assert _cacheable_response(HttpResponse("<p>公开</p>"))
+    assert not _cacheable_response(with_cookie)
+    assert not _cacheable_response(private)
+    assert not _cacheable_response(HttpResponse("{}", content_type="application/json"))
