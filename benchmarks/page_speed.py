@@ -477,6 +477,8 @@ def run_load_tests(
             say(f"• uvicorn on {base_url} (2 workers, page cache {page_cache_seconds} s) …")
             wait_until_ready(process, f"{base_url}/", CITY_HOST, log)
             results += measure_load(base_url, CITY_HOST, pages, server, args)
+            if (server, page_cache_seconds) != SERVER_VARIANTS[-1]:
+                stop_process(processes.pop())
         results += measure_load(base_url, CITY_HOST, static_paths, "uvicorn: whitenoise file", args)
         nginx = shutil.which("nginx")
         if nginx is None:
