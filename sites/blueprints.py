@@ -12,7 +12,7 @@ from wagtail.models import Collection, GroupApprovalTask, Page, Site, Workflow, 
 
 from sites.enums import Blueprint, ColumnType, ThemeName
 from sites.models import ColumnPage, HomePage, Organisation, SiteProfile
-from sites.permissions import ensure_site_groups
+from sites.permissions import SiteGroups, ensure_site_groups
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,10 @@ def provision_site(
 ) -> ProvisionReport:
     """Create or complete the site of `organisation` at `hostname` from a blueprint."""
     blueprint = Blueprint(blueprint or default_blueprint(organisation))
-    site_name = site_name or default_site_name(organisation)
     site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
     report = ProvisionReport(site=site)
     if site is None:
+        site_name = site_name or default_site_name(organisation)
         home = _create_home(hostname, site_name)
         if is_default:
             Site.objects.filter(is_default_site=True).update(is_default_site=False)
@@ -101,10 +101,14 @@ def provision_site(
         report.site, report.created_site = site, True
     home = site.root_page
     report.created_columns = _ensure_columns(home, BLUEPRINT_COLUMNS[blueprint])
-    _ensure_profile(site, organisation, blueprint, report.created_site)
-    collection = _ensure_collection(site_name)
-    groups = ensure_site_groups(site_name, home, collection)
-    _ensure_workflow(site_name, home, groups.reviewers)
+    profile = _ensure_profile(site, organisation, blueprint, report.created_site)
+    # The profile remembers the site's collection and groups, so a renamed site keeps them.
+    profile.collection = profile.collection or _ensure_collection(site.site_name)
+    existing = SiteGroups(profile.editor_group, profile.reviewer_group) if profile.editor_group_id else None
+    groups = ensure_site_groups(site.site_name, home, profile.collection, existing)
+    profile.editor_group, profile.reviewer_group = groups.editors, groups.reviewers
+    profile.save(update_fields=["collection", "editor_group", "reviewer_group"])
+    _ensure_workflow(site.site_name, home, groups.reviewers)
     return report
 
 
@@ -162,10 +166,12 @@ def _ensure_collection(site_name: str) -> Collection:
 
 
 def _ensure_workflow(site_name: str, home: Page, reviewers) -> Workflow:
-    workflow, created = Workflow.objects.get_or_create(name=f"{site_name}审核流程")
-    if created:
-        task = GroupApprovalTask.objects.create(name=f"{site_name}内容审核")
-        task.groups.set([reviewers])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    assigned = WorkflowPage.objects.filter(page=home).select_related("workflow").first()
+    if assigned:
+        return assigned.workflow
+    workflow = Workflow.objects.create(name=f"{site_name}审核流程")
+    task = GroupApprovalTask.objects.create(name=f"{site_name}内容审核")
+    task.groups.set([reviewers])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(page=home, workflow=workflow)
     return workflow

@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site
 
 from cms.sanitizer import sanitize_html
-from sites.models import ArticleAttachment, ArticlePage, ColumnPage
+from sites.models import ArticleAttachment, ArticlePage, ColumnPage, SiteProfile
 
 REQUIRED_TEXT_FIELDS = ("site", "column", "title")
 
@@ -182,7 +182,7 @@ def publish_article(article: LegacyArticle) -> ArticlePage:
         import_key=article.import_key,
     )
     page.tags.add(*article.tags)
-    collection = Collection.objects.filter(name=article.site.site_name).first() or Collection.get_first_root_node()
+    collection = SiteProfile.for_site(article.site).collection or Collection.get_first_root_node()
     for sort_order, path in enumerate(article.attachments):
         page.attachments.add(
             ArticleAttachment(document=_document(path, collection), title=path.name, sort_order=sort_order)

@@ -29,16 +29,26 @@ def site_group_names(site_name: str) -> tuple[str, str]:
     return f"{site_name}{settings.SITE_EDITOR_GROUP_SUFFIX}", f"{site_name}{settings.SITE_REVIEWER_GROUP_SUFFIX}"
 
 
-def ensure_site_groups(site_name: str, home: Page, collection: Collection) -> SiteGroups:
-    """Create (or complete) the editor and reviewer groups of one site; safe to run again."""
+def ensure_site_groups(
+    site_name: str, home: Page, collection: Collection, existing: SiteGroups | None = None
+) -> SiteGroups:
+    """Create (or complete) the editor and reviewer groups of one site; safe to run again.
+
+    `existing` are the groups the site already has, whatever they are called by now.
+    """
     editor_name, reviewer_name = site_group_names(site_name)
-    editors = _ensure_group(editor_name, home, collection, EDITOR_PAGE_PERMISSIONS)
-    reviewers = _ensure_group(reviewer_name, home, collection, REVIEWER_PAGE_PERMISSIONS)
+    editors = _ensure_group(
+        existing.editors if existing else None, editor_name, home, collection, EDITOR_PAGE_PERMISSIONS
+    )
+    reviewers = _ensure_group(
+        existing.reviewers if existing else None, reviewer_name, home, collection, REVIEWER_PAGE_PERMISSIONS
+    )
     return SiteGroups(editors, reviewers)
 
 
-def _ensure_group(name: str, home: Page, collection: Collection, page_permission_types) -> Group:
-    group, _ = Group.objects.get_or_create(name=name)
+def _ensure_group(group: Group | None, name: str, home: Page, collection: Collection, page_permission_types) -> Group:
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
     for permission_type in page_permission_types:
         GroupPagePermission.objects.get_or_create(

@@ -27,7 +27,6 @@ from sites.divisions import read_divisions
 from sites.enums import Blueprint
 from sites.models import ArticlePage, ColumnPage, LeaderPage, Organisation, ServiceGuidePage, SiteProfile, TopicPage
 from sites.organisations import DepartmentSpec, ensure_department, load_divisions
-from sites.permissions import site_group_names
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 E_GOVERNMENT_PLAN = Path(__file__).parent / "data" / "2012-e-government-plan.txt"
@@ -121,7 +120,7 @@ def _seed_content(site: Site, organisation: Organisation, rng: random.Random) ->
     if ArticlePage.objects.descendant_of(home).filter(import_key__startswith="demo:").exists():
         return
     words = {"org": organisation.short_name, "gov": organisation.government().name}
-    collection = Collection.objects.get(name=site.site_name)
+    collection = SiteProfile.for_site(site).collection
     _seed_articles(site, organisation, collection, rng)
     for path, body in (("xxfb/gkxx", content.OVERVIEW_BODY), ("xxfb/jgzn", content.FUNCTIONS_BODY)):
         column = _column(home, path)
@@ -286,7 +285,8 @@ def demo_users() -> list[tuple[str, str, str | None]]:
         site = Site.objects.filter(hostname__startswith=f"{slug}.").first()
         if site is None:
             continue
-        editors, reviewers = site_group_names(site.site_name)
+        profile = SiteProfile.for_site(site)
+        editors, reviewers = profile.editor_group.name, profile.reviewer_group.name
         users += [
             (f"{label}_editor", f"{site.site_name}编辑", editors),
             (f"{label}_reviewer", f"{site.site_name}审核", reviewers),

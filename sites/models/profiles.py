@@ -75,6 +75,16 @@ class SiteProfile(BaseSiteSetting):
         related_name="+",
         help_text="页头左侧的标志图片，不上传则显示网站名称。",
     )
+    # What provisioning gave the site; kept by identity so renaming the site loses none of it.
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    editor_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    reviewer_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     description = models.CharField("网站描述", max_length=300, blank=True, help_text="用于 Description 元数据。")
     keywords = models.CharField("网站关键词", max_length=200, blank=True, help_text="多个关键词用逗号分隔。")
 

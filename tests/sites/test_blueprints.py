@@ -3,7 +3,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from wagtail.models import GroupPagePermission, Site, WorkflowPage
+from wagtail.models import Collection, GroupPagePermission, Site, WorkflowPage
 
 from sites.blueprints import BLUEPRINT_COLUMNS, provision_site
 from sites.enums import Blueprint, ColumnType, ThemeName
@@ -116,3 +116,12 @@ def test_create_site_command__is_idempotent_and_says_so():
 def test_create_site_command__reports_bad_input_in_chinese(arguments, message):
     with pytest.raises(CommandError, match=message):
         call_command("create_site", *arguments)
+
+
+def test_provision_site__a_renamed_site_keeps_its_groups_and_collection(new_department):
+    site = provision_site(new_department, "tjj.example.gov.cn").site
+    site.site_name = "上饶市统计局网站"
+    site.save()
+    groups, collections = Group.objects.count(), Collection.objects.count()
+    provision_site(new_department, "tjj.example.gov.cn")
+    assert (Group.objects.count(), Collection.objects.count()) == (groups, collections)
