@@ -6,7 +6,7 @@ syndication, the catalogue and the caches that depend on it.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.core.exceptions import ImproperlyConfigured
@@ -37,7 +37,6 @@ class ContentChange:
     change: Change
     site_ids: frozenset[int]
     page: object | None = None
-    extra: dict = field(default_factory=dict)
 
 
 Handler = Callable[[ContentChange], None]

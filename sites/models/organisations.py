@@ -80,15 +80,3 @@ class Organisation(index.Indexed, models.Model):
         while not node.is_government and node.parent_id:
             node = node.parent
         return node
-
-    def descendants(self) -> list["Organisation"]:
-        """Every organisation below this one, breadth first (the tree is a few hundred rows at most)."""
-        by_parent: dict[int | None, list[Organisation]] = {}
-        for organisation in Organisation.objects.all():
-            by_parent.setdefault(organisation.parent_id, []).append(organisation)
-        found, frontier = [], [self.pk]
-        while frontier:
-            children = [child for pk in frontier for child in by_parent.get(pk, [])]
-            found += children
-            frontier = [child.pk for child in children]
-        return found
