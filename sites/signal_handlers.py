@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from sites.models import ArticlePage, ColumnPage, HomePage, LeaderPage, ServiceGuidePage, SiteProfile, TopicPage
+from sites.models.pages import refresh_article_column_types
 from sites.publishing import Change, ContentChange, fan_out
 
 CLUSTER_PAGE_MODELS = (HomePage, ColumnPage, ArticlePage, ServiceGuidePage, LeaderPage, TopicPage)
@@ -17,6 +18,8 @@ def _site_ids_showing(page: Page) -> frozenset[int]:
 
 def on_page_published(sender, instance, **kwargs) -> None:
     """A page went live or was republished."""
+    if isinstance(instance, ColumnPage):
+        refresh_article_column_types(instance)  # its type may have changed
     fan_out(ContentChange(Change.PUBLISHED, _site_ids_showing(instance), instance))
 
 
@@ -29,8 +32,13 @@ def on_page_deleted(sender, instance, **kwargs) -> None:
         fan_out(ContentChange(Change.DELETED, _site_ids_showing(instance), instance))
 
 
-def on_page_moved(sender, instance, **kwargs) -> None:
-    fan_out(ContentChange(Change.MOVED, _site_ids_showing(instance), instance))
+def on_page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
+    """A page moved, perhaps to another column or site: both the old and the new site change."""
+    refresh_article_column_types(instance)
+    site_ids = _site_ids_showing(instance)
+    if parent_page_before is not None:
+        site_ids |= _site_ids_showing(parent_page_before)
+    fan_out(ContentChange(Change.MOVED, site_ids, instance))
 
 
 def on_site_changed(sender, instance: Site | SiteProfile, **kwargs) -> None:

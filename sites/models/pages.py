@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -256,6 +257,26 @@ class ArticlePage(ContentPage):
             column = self.get_column()
             self.column_type = column.column_type if column else ""
         return super().save(*args, **kwargs)
+
+
+def refresh_article_column_types(root: Page) -> None:
+    """Re-derive `ArticlePage.column_type` at and below `root`.
+
+    Needed when a column's type changes or a subtree moves: saving an article derives it, but
+    neither of those saves the articles.
+    """
+    ancestor_paths = [root.path[:end] for end in range(Page.steplen, len(root.path) + 1, Page.steplen)]
+    columns = dict(
+        ColumnPage.objects.filter(Q(path__in=ancestor_paths) | Q(path__startswith=root.path)).values_list(
+            "path", "column_type"
+        )
+    )
+    by_type: dict[str, list[int]] = {}
+    for pk, path in ArticlePage.objects.filter(path__startswith=root.path).values_list("pk", "path"):
+        nearest = max((column for column in columns if path.startswith(column) and column != path), key=len, default="")
+        by_type.setdefault(columns.get(nearest, ""), []).append(pk)
+    for column_type, pks in by_type.items():
+        ArticlePage.objects.filter(pk__in=pks).exclude(column_type=column_type).update(column_type=column_type)
 
 
 class ArticleAttachment(Orderable):

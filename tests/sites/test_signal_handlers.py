@@ -72,3 +72,27 @@ def test_renaming_a_site__refreshes_every_sites_cluster_navigation(client, djang
         profile.short_name = "信州区（新）"
         profile.save()
     assert "信州区（新）" in client.get("/", HTTP_HOST="www.localhost").content.decode()
+
+
+def test_changing_a_columns_type__re_derives_its_articles_type():
+    site = Site.objects.get(hostname="xinzhou.localhost")
+    column = ColumnPage.objects.get(url_path=site.root_page.url_path + "xxfb/zwdt/")
+    articles = ArticlePage.objects.child_of(column)
+    assert set(articles.values_list("column_type", flat=True)) == {"news"}
+    column.column_type = "notices"
+    column.save_revision().publish()
+    assert set(articles.values_list("column_type", flat=True)) == {"notices"}
+
+
+def test_moving_an_article_to_another_site__re_derives_its_type_and_purges_both_sites(isolated_registry):
+    seen = []
+    publishing.register_publish_handler(Step.CACHE)(seen.append)
+    xinzhou = Site.objects.get(hostname="xinzhou.localhost")
+    guangfeng = Site.objects.get(hostname="guangfeng.localhost")
+    article = ArticlePage.objects.live().descendant_of(xinzhou.root_page).filter(column_type="news").first()
+    notices = ColumnPage.objects.get(url_path=guangfeng.root_page.url_path + "zwgk/tzgg/")
+    article.move(notices, pos="last-child")
+    article.refresh_from_db()
+    assert article.column_type == "notices"
+    assert seen[-1].change == Change.MOVED
+    assert seen[-1].site_ids == frozenset({xinzhou.pk, guangfeng.pk})
