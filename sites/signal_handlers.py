@@ -1,14 +1,19 @@
-"""The single receiver for page and site changes; it hands each change to `publishing.fan_out`."""
+"""The single receiver for page and site changes; it hands each change to `publishing.fan_out`.
+
+Page signals are connected without a sender and filtered by `BasePage`, so the page types of
+every app reach search, the catalogue and the caches without `sites` knowing them. Wagtail
+names the specific page class as the sender, also where the instance is a plain `Page`.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from sites.models import ArticlePage, ColumnPage, HomePage, LeaderPage, ServiceGuidePage, SiteProfile, TopicPage
+from cms.models import BasePage
+from sites import caching
+from sites.models import ColumnPage, SiteProfile
 from sites.models.pages import refresh_article_column_types
-from sites.publishing import Change, ContentChange, fan_out
-
-CLUSTER_PAGE_MODELS = (HomePage, ColumnPage, ArticlePage, ServiceGuidePage, LeaderPage, TopicPage)
+from sites.publishing import Change, ContentChange, Step, fan_out, register_publish_handler
 
 
 def _site_ids_showing(page: Page) -> frozenset[int]:
@@ -16,29 +21,38 @@ def _site_ids_showing(page: Page) -> frozenset[int]:
     return frozenset({site.pk}) if site else frozenset()
 
 
+def _is_cluster_page(sender) -> bool:
+    return isinstance(sender, type) and issubclass(sender, BasePage)
+
+
 def on_page_published(sender, instance, **kwargs) -> None:
     """A page went live or was republished."""
+    if not _is_cluster_page(sender):
+        return
     if isinstance(instance, ColumnPage):
         refresh_article_column_types(instance)  # its type may have changed
     fan_out(ContentChange(Change.PUBLISHED, _site_ids_showing(instance), instance))
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:
-    fan_out(ContentChange(Change.UNPUBLISHED, _site_ids_showing(instance), instance))
+    if _is_cluster_page(sender):
+        fan_out(ContentChange(Change.UNPUBLISHED, _site_ids_showing(instance), instance))
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
-    if instance.live:
+    if _is_cluster_page(sender) and instance.live:
         fan_out(ContentChange(Change.DELETED, _site_ids_showing(instance), instance))
 
 
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
     """A page moved, perhaps to another column or site: both the old and the new site change."""
+    if not _is_cluster_page(sender):
+        return
     refresh_article_column_types(instance)
     site_ids = _site_ids_showing(instance)
     if parent_page_before is not None:
         site_ids |= _site_ids_showing(parent_page_before)
-    fan_out(ContentChange(Change.MOVED, site_ids, instance))
+    fan_out(ContentChange(Change.MOVED, site_ids, instance.specific_deferred))
 
 
 def on_site_changed(sender, instance: Site | SiteProfile, **kwargs) -> None:
@@ -46,13 +60,17 @@ def on_site_changed(sender, instance: Site | SiteProfile, **kwargs) -> None:
     fan_out(ContentChange(Change.SITE_CHANGED, frozenset(Site.objects.values_list("pk", flat=True))))
 
 
+def on_content_change_purge_caches(change: ContentChange) -> None:
+    """Make every cached page and fragment of the sites that show the change stale."""
+    caching.purge_sites(change.site_ids)
+
+
 def register_signal_handlers() -> None:
-    for model in CLUSTER_PAGE_MODELS:
-        label = model._meta.label_lower
-        page_published.connect(on_page_published, sender=model, dispatch_uid=f"sites-published-{label}")
-        page_unpublished.connect(on_page_unpublished, sender=model, dispatch_uid=f"sites-unpublished-{label}")
-        post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"sites-deleted-{label}")
-        post_page_move.connect(on_page_moved, sender=model, dispatch_uid=f"sites-moved-{label}")
+    page_published.connect(on_page_published, dispatch_uid="sites-page-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="sites-page-unpublished")
+    post_delete.connect(on_page_deleted, dispatch_uid="sites-page-deleted")
+    post_page_move.connect(on_page_moved, dispatch_uid="sites-page-moved")
     post_save.connect(on_site_changed, sender=SiteProfile, dispatch_uid="sites-siteprofile-saved")
     post_save.connect(on_site_changed, sender=Site, dispatch_uid="sites-site-saved")
     post_delete.connect(on_site_changed, sender=Site, dispatch_uid="sites-site-deleted")
+    register_publish_handler(Step.CACHE)(on_content_change_purge_caches)

@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
+from sites.caching import forget_versions
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -29,5 +31,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
+    forget_versions()
     yield
     cache.clear()
+    forget_versions()

@@ -7,6 +7,3 @@ class ThemesConfig(AppConfig):
 
     def ready(self) -> None:
         from themes import checks  # noqa: F401
-        from themes.signal_handlers import register_signal_handlers
-
-        register_signal_handlers()

@@ -13,6 +13,8 @@ class BasePage(Page):
     """
 
     template_name = ""
+    # The query parameters a rendering of the page depends on; the page cache ignores any other.
+    cache_query_params: tuple[str, ...] = ("page",)
 
     class Meta:
         abstract = True
@@ -23,3 +25,8 @@ class BasePage(Page):
             return self.template_name
         # TemplateResponse takes the first of these that exists.
         return [f"themes/{theme.name}/{self.template_name}", self.template_name]
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.cache_query_params = self.cache_query_params
+        return response

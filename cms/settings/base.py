@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "themes.middleware.ThemeMiddleware",
     "csp.middleware.CSPMiddleware",
     # Inside the security, CSP and session middleware, so a cached page still gets their headers.
-    "themes.page_cache.PageCacheMiddleware",
+    "sites.page_cache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -118,7 +118,15 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files, not process memory: every worker of one host shares them, so what one process
+    # caches or purges (Wagtail's site root paths included) is true for all of them.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 50_000)},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -222,6 +230,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Whole public pages cached for anonymous visitors; publishing purges a site's pages at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How often each process reads the per-site cache versions from the database: the longest a
+# change made by another process can stay unseen.
+SITE_CACHE_VERSION_TTL = env_float("SITE_CACHE_VERSION_TTL", 1.0)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

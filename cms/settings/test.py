@@ -17,9 +17,17 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cluster-test-media-"))
+if not REDIS_URL:
+    CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="cluster-test-cache-")
 WAGTAILADMIN_BASE_URL = "http://www.localhost"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-LOGGING = {"version": 1, "disable_existing_loggers": True, "handlers": {"null": {"class": "logging.NullHandler"}}}
+# Quiet, but every logger stays enabled so tests can read what the code logs.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"null": {"class": "logging.NullHandler"}},
+    "root": {"handlers": ["null"]},
+}
 
 # Static files come from the app folders here; there is no collected STATIC_ROOT to find.
 warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")

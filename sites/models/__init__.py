@@ -1,3 +1,4 @@
+from .cache_versions import SiteCacheVersion
 from .organisations import Organisation
 from .pages import (
     ArticleAttachment,
@@ -20,6 +21,7 @@ __all__ = [
     "LeaderPage",
     "Organisation",
     "ServiceGuidePage",
+    "SiteCacheVersion",
     "SiteProfile",
     "TopicPage",
 ]

@@ -16,6 +16,7 @@ from wagtail.search import index
 from cms.models import BasePage
 from cms.sanitizer import sanitize_html
 from sites.enums import ColumnType, Validity
+from sites.tree import ancestor_paths, nearest
 
 __all__ = [
     "ArticleAttachment",
@@ -63,8 +64,7 @@ class ContentPage(SanitizedBodyMixin, BasePage):
         abstract = True
 
     def get_column(self) -> "ColumnPage | None":
-        ancestor_paths = [self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)]
-        return ColumnPage.objects.filter(path__in=ancestor_paths).order_by("-depth").first()
+        return ColumnPage.objects.filter(path__in=ancestor_paths(self.path)).order_by("-depth").first()
 
 
 class HomePage(SanitizedBodyMixin, BasePage):
@@ -265,16 +265,14 @@ def refresh_article_column_types(root: Page) -> None:
     Needed when a column's type changes or a subtree moves: saving an article derives it, but
     neither of those saves the articles.
     """
-    ancestor_paths = [root.path[:end] for end in range(Page.steplen, len(root.path) + 1, Page.steplen)]
     columns = dict(
-        ColumnPage.objects.filter(Q(path__in=ancestor_paths) | Q(path__startswith=root.path)).values_list(
+        ColumnPage.objects.filter(Q(path__in=ancestor_paths(root.path)) | Q(path__startswith=root.path)).values_list(
             "path", "column_type"
         )
     )
     by_type: dict[str, list[int]] = {}
     for pk, path in ArticlePage.objects.filter(path__startswith=root.path).values_list("pk", "path"):
-        nearest = max((column for column in columns if path.startswith(column) and column != path), key=len, default="")
-        by_type.setdefault(columns.get(nearest, ""), []).append(pk)
+        by_type.setdefault(columns.get(nearest(path, columns), ""), []).append(pk)
     for column_type, pks in by_type.items():
         ArticlePage.objects.filter(pk__in=pks).exclude(column_type=column_type).update(column_type=column_type)
 

@@ -27,7 +27,8 @@ def test_base__defaults_to_embedded_engines():
     settings = load_base(SECRET_KEY="x")
     assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels.layers.InMemoryChannelLayer"
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    # Shared by every worker of the host, unlike process memory.
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert settings.DEBUG is False
     assert settings.DEMO_USERS_ALLOWED is False
 

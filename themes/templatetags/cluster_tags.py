@@ -1,12 +1,13 @@
-"""Navigation, breadcrumbs, meta tags and footer for every page of every site."""
+"""Template tags for navigation, breadcrumbs, meta tags and footer; the rules live in `sites`."""
 
 from django import template
-from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from sites.enums import GOVERNMENT_KINDS
-from sites.models import ArticlePage, ColumnPage, Organisation, SiteProfile, TopicPage
-from themes.cache import cached_for_site
+from sites.caching import cached_for_site
+from sites.cluster_navigation import cluster_groups
+from sites.meta_tags import page_meta_tags
+from sites.models import Organisation, SiteProfile
+from sites.sections import breadcrumb_trail, navigation_items
 
 register = template.Library()
 
@@ -26,9 +27,8 @@ def current_site(context) -> Site | None:
 def site_navigation(context):
     """The site's own top-level columns, with the one the current page is in marked."""
     site = _site(context)
-    page = context.get("page")
-    items = _navigation_items(site) if site else []
-    current_path = getattr(page, "path", "")
+    current_path = getattr(context.get("page"), "path", "")
+    items = navigation_items(site) if site else []
     return {
         "home_url": "/",
         "items": [{**item, "active": current_path.startswith(item["path"])} for item in items],
@@ -36,80 +36,11 @@ def site_navigation(context):
     }
 
 
-def _navigation_items(site: Site) -> list[dict]:
-    """The top-level sections shown in menus, read from the cached sections."""
-    top_depth = site.root_page.depth + 1
-    return [
-        section
-        for path, section in sorted(_sections(site).items())
-        if section["in_menu"] and len(path) // Page.steplen == top_depth
-    ]
-
-
-def _sections(site: Site) -> dict[str, dict]:
-    """Every live column and topic of the site by tree path: what navigation, breadcrumbs and meta tags need.
-
-    Cached per site, so a page learns its column and ancestors without a query of its own.
-    """
-
-    def build() -> dict[str, dict]:
-        root = site.root_page
-        sections = {}
-        for model in (ColumnPage, TopicPage):
-            for section in model.objects.live().descendant_of(root).order_by("path"):
-                sections[section.path] = {
-                    "title": section.title,
-                    "url": "/" + section.url_path[len(root.url_path) :],
-                    "path": section.path,
-                    "in_menu": section.show_in_menus,
-                    "column": {
-                        "ColumnName": section.title,
-                        "ColumnDescription": section.description,
-                        "ColumnKeywords": section.keywords,
-                        "ColumnType": section.get_column_type_display(),
-                    }
-                    if isinstance(section, ColumnPage)
-                    else None,
-                }
-        return sections
-
-    return cached_for_site(site.pk, "sections", build)
-
-
-def _ancestor_paths(page: Page, site: Site) -> list[str]:
-    """Tree paths of the page's ancestors below the site's home page, top first."""
-    start = (site.root_page.depth + 1) * Page.steplen
-    return [page.path[:end] for end in range(start, len(page.path), Page.steplen)]
-
-
 @register.inclusion_tag("includes/cluster_navigation.html", takes_context=True)
 def cluster_navigation(context):
     """站群导航: the portals and department sites below this site's organisation, and the one above."""
     site = _site(context)
-    groups = cached_for_site(site.pk, "cluster-navigation", lambda: _cluster_groups(site)) if site else {}
-    return {"groups": groups}
-
-
-def _cluster_groups(site: Site) -> dict[str, list[dict]]:
-    profiles = list(SiteProfile.objects.select_related("site", "organisation", "organisation__parent"))
-    own = next((profile for profile in profiles if profile.site_id == site.pk), None)
-    if own is None or own.organisation is None:
-        return {}
-    organisation = own.organisation
-    portals, departments, upper = [], [], []
-    for profile in profiles:
-        other = profile.organisation
-        if other is None or profile.site_id == site.pk:
-            continue
-        link = {"name": profile.short_name or profile.site.site_name, "url": profile.site.root_url}
-        if other.kind in GOVERNMENT_KINDS and other.parent_id == organisation.pk:
-            portals.append(link)
-        elif other.kind not in GOVERNMENT_KINDS and other.parent_id == organisation.pk:
-            departments.append(link)
-        elif other.pk == organisation.parent_id:
-            upper.append(link)
-    groups = {"上级门户": upper, "县（市、区）政府网站": portals, "部门网站": departments}
-    return {label: links for label, links in groups.items() if links}
+    return {"groups": cluster_groups(site) if site else {}}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -118,53 +49,15 @@ def breadcrumbs(context):
     page = context.get("page")
     if site is None or page is None or page.depth <= site.root_page.depth:
         return {"crumbs": []}
-    sections = _sections(site)
-    paths = _ancestor_paths(page, site)
-    if all(path in sections for path in paths):
-        ancestors = [sections[path] for path in paths]
-    else:
-        ancestors = [
-            {"title": ancestor.title, "url": ancestor.get_url(context.get("request"))}
-            for ancestor in Page.objects.filter(path__in=paths).order_by("depth")
-        ]
-    return {"crumbs": ancestors, "current": page.title, "home_url": "/"}
-
-
-def _nearest_column(page: Page, site: Site) -> dict | None:
-    sections = _sections(site)
-    for path in reversed([*_ancestor_paths(page, site), page.path]):
-        column = sections.get(path, {}).get("column")
-        if column:
-            return column
-    return None
+    return {"crumbs": breadcrumb_trail(page, site), "current": page.title, "home_url": "/"}
 
 
 @register.inclusion_tag("includes/meta_tags.html", takes_context=True)
 def meta_tags(context):
-    """The meta tags of the national web page design rules (网页设计规范)."""
-    request = context.get("request")
     site = _site(context)
-    page = context.get("page")
-    profile = SiteProfile.for_request(request) if site else None
-    tags: list[tuple[str, str]] = []
-    if site:
-        tags += [("SiteName", site.site_name), ("SiteDomain", site.hostname), ("SiteIDCode", profile.site_code)]
-    column = _nearest_column(page, site) if site and page else None
-    if column is not None:
-        tags += list(column.items())
-    if isinstance(page, ArticlePage):
-        tags += [
-            ("ArticleTitle", page.title),
-            ("PubDate", timezone.localtime(page.pub_date).strftime("%Y-%m-%d %H:%M")),
-            ("ContentSource", page.source),
-            ("Keywords", ",".join(page.tag_names)),
-            ("Author", page.author),
-            ("Description", page.summary),
-            ("Url", page.full_url or ""),
-        ]
-    elif profile is not None:
-        tags += [("Keywords", profile.keywords), ("Description", profile.description)]
-    return {"tags": [(name, value) for name, value in tags if value]}
+    if site is None:
+        return {"tags": []}
+    return {"tags": page_meta_tags(site, SiteProfile.for_request(context["request"]), context.get("page"))}
 
 
 @register.simple_tag(takes_context=True)

@@ -4,11 +4,12 @@ from http import HTTPStatus
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from wagtail.models import Site
 
 from sites.models import ArticlePage
-from themes.page_cache import _cacheable_response
+from sites.page_cache import _cacheable_response
 
 pytestmark = pytest.mark.django_db
 
@@ -54,10 +55,36 @@ def test_publishing__purges_the_sites_pages_and_no_other_sites(client, django_ca
     assert get(client, "guangfeng.localhost")["X-Page-Cache"] == "hit"
 
 
-def test_editors_with_a_session__always_see_the_live_page(client):
+def test_signed_in_editors__always_see_the_live_page(client):
     get(client, "xinzhou.localhost")
-    client.cookies[django_settings.SESSION_COOKIE_NAME] = "an-editors-session"
+    client.force_login(get_user_model().objects.get(username="xinzhou_editor"))
     assert "X-Page-Cache" not in get(client, "xinzhou.localhost")
+
+
+def test_forged_session_cookie__is_answered_from_the_cache(client, django_assert_max_num_queries):
+    get(client, "xinzhou.localhost")
+    client.cookies[django_settings.SESSION_COOKIE_NAME] = "forged-session-key-0123456789abcdef"
+    # The site and the (missing) session: the page is not rendered again.
+    with django_assert_max_num_queries(2):
+        response = get(client, "xinzhou.localhost")
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_unknown_query_strings__share_the_pages_entry(client, django_assert_max_num_queries):
+    get(client, "xinzhou.localhost", "/xxfb/zwdt/")
+    for number in range(50):
+        with django_assert_max_num_queries(1):
+            response = get(client, "xinzhou.localhost", f"/xxfb/zwdt/?utm_source=x{number}&_={number}")
+        assert response["X-Page-Cache"] == "hit"
+    assert get(client, "xinzhou.localhost", "/xxfb/zwdt/?page=2&junk=1")["X-Page-Cache"] == "miss"
+    assert get(client, "xinzhou.localhost", "/xxfb/zwdt/?junk=2&page=2")["X-Page-Cache"] == "hit"
+
+
+def test_a_flood_of_query_strings__does_not_evict_the_home_page(client):
+    get(client, "xinzhou.localhost")
+    for number in range(600):
+        client.get(f"/?q{number}={number}", HTTP_HOST="xinzhou.localhost")
+    assert get(client, "xinzhou.localhost")["X-Page-Cache"] == "hit"
 
 
 def test_not_found__is_never_cached(client):
