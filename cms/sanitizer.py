@@ -6,6 +6,8 @@ the attributes Wagtail's rich-text storage format relies on (`linktype`, `embedt
 editor saved through the admin survives a second pass unchanged.
 """
 
+import re
+
 import bleach
 from bleach.css_sanitizer import CSSSanitizer
 from bs4 import BeautifulSoup
@@ -33,6 +35,8 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 EXECUTABLE_ELEMENTS = ["script", "style", "iframe", "object", "noscript", "template"]
+# Wagtail finds images and media in stored rich text by `<embed .../>`; bleach writes `<embed ...>`.
+EMBED_TAG = re.compile(r"""<embed\b((?:[^"'>]|"[^"]*"|'[^']*')*?)\s*/?>""")
 CSS = CSSSanitizer(allowed_css_properties=["text-align", "text-indent", "font-weight", "width"])
 
 
@@ -51,7 +55,8 @@ def sanitize_html(html: str | None) -> str:
         strip=True,
         strip_comments=True,
     )
-    return cleaner.clean(_drop_executable_elements(html)).strip()
+    cleaned = cleaner.clean(_drop_executable_elements(html)).strip()
+    return EMBED_TAG.sub(r"<embed\1/>", cleaned)
 
 
 def _drop_executable_elements(html: str) -> str:

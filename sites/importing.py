@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site
 
+from cms.blocks import legacy_html_body
 from cms.sanitizer import sanitize_html
 from sites.models import ArticleAttachment, ArticlePage, ColumnPage, SiteProfile
 
@@ -178,7 +179,7 @@ def publish_article(article: LegacyArticle) -> ArticlePage:
         source=article.source,
         author=article.author,
         pub_date=article.published_at,
-        body=article.body_html,
+        body=legacy_html_body(article.body_html),
         import_key=article.import_key,
     )
     page.tags.add(*article.tags)

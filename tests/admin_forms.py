@@ -1,5 +1,7 @@
 """Reading an admin form as a browser would submit it, so tests can post it back changed or not."""
 
+import json
+
 from bs4 import BeautifulSoup
 
 SKIPPED_INPUT_TYPES = {"submit", "button", "file", "image", "reset"}
@@ -28,4 +30,21 @@ def edit_form_data(response, form_selector: str = "form[method=post]") -> dict[s
             if kind in SKIPPED_INPUT_TYPES or (kind in ("checkbox", "radio") and not field.has_attr("checked")):
                 continue
             data.setdefault(name, []).append(field.get("value", "on" if kind in ("checkbox", "radio") else ""))
+    for stream in form.select('[data-controller~="w-block"]'):
+        data.update(_stream_fields(stream["id"], json.loads(stream["data-w-block-arguments-value"])[0]))
     return data
+
+
+def _stream_fields(prefix: str, blocks: list[dict]) -> dict[str, list[str]]:
+    # The inputs Wagtail's StreamField script builds from the blocks it was given.
+    fields = {f"{prefix}-count": [str(len(blocks))]}
+    for index, block in enumerate(blocks):
+        value = block["value"]
+        fields |= {
+            f"{prefix}-{index}-type": [block["type"]],
+            f"{prefix}-{index}-value": [value if isinstance(value, str) else json.dumps(value)],
+            f"{prefix}-{index}-id": [block.get("id") or ""],
+            f"{prefix}-{index}-deleted": [""],
+            f"{prefix}-{index}-order": [str(index)],
+        }
+    return fields

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "sites",
     "themes",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -21,6 +21,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
+from cms.blocks import rich_text_body
 from sites.blueprints import provision_site
 from sites.demo import content
 from sites.divisions import read_divisions
@@ -124,7 +125,7 @@ def _seed_content(site: Site, organisation: Organisation, rng: random.Random) ->
     _seed_articles(site, organisation, collection, rng)
     for path, body in (("xxfb/gkxx", content.OVERVIEW_BODY), ("xxfb/jgzn", content.FUNCTIONS_BODY)):
         column = _column(home, path)
-        column.body = body.format(**words)
+        column.body = rich_text_body(body.format(**words))
         column.save_revision().publish()
     _seed_leaders(_column(home, "xxfb/fzrxx"), organisation, collection, rng)
     _seed_service_guides(_column(home, "bsfw"), organisation)
@@ -138,7 +139,7 @@ def _seed_content(site: Site, organisation: Organisation, rng: random.Random) ->
                     title=f"{organisation.short_name}{title.removesuffix('专题')}工作综述",
                     slug="overview",
                     source=organisation.name,
-                    body=content.NEWS_BODY.format(**words),
+                    body=rich_text_body(content.NEWS_BODY.format(**words)),
                     pub_date=timezone.now() - timedelta(days=number),
                     import_key=f"demo:{site.pk}:topic-{number}",
                 ),
@@ -182,7 +183,7 @@ def _seed_articles(site: Site, organisation: Organisation, collection: Collectio
                 author="演示数据",
                 pub_date=published,
                 summary=title.format(**words),
-                body=body.format(**words),
+                body=rich_text_body(body.format(**words)),
                 cover_image=cover if serial == 1 else None,
                 document_number=f"{organisation.short_name[:2]}发〔2026〕{serial}号" if path == "xxfb/wjzl" else "",
                 import_key=f"demo:{site.pk}:{serial}",
@@ -272,7 +273,7 @@ def _seed_e_government_plan(city_site: Site) -> None:
             pub_date=datetime(2012, 3, 26, 9, 0, tzinfo=BEIJING),
             document_number=E_GOVERNMENT_PLAN_NUMBER,
             summary="转发市电子政务办公室《2012年全市电子政务工作要点》，部署政府网站群建设等工作。",
-            body="".join(paragraphs),
+            body=rich_text_body("".join(paragraphs)),
             import_key="demo:e-government-plan-2012",
         ),
     )

@@ -9,10 +9,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.blocks import BODY_BLOCKS
 from cms.models import BasePage
 from cms.sanitizer import sanitize_html
 from sites.enums import ColumnType, Validity
@@ -111,18 +112,20 @@ class HomePage(SanitizedBodyMixin, BasePage):
         return context
 
 
-class ColumnPage(SanitizedBodyMixin, BasePage):
+class ColumnPage(BasePage):
     column_type = models.CharField(
         "栏目类型", max_length=20, choices=ColumnType.choices, help_text="决定栏目的展示方式和考核规则。"
     )
     description = models.CharField("栏目描述", max_length=300, blank=True, help_text="用于 ColumnDescription 元数据。")
     keywords = models.CharField("栏目关键词", max_length=200, blank=True, help_text="多个关键词用逗号分隔。")
-    body = RichTextField(
-        "栏目正文", blank=True, help_text="概况信息、机构职能等以正文为主的栏目在此填写；列表类栏目可不填。"
+    body = StreamField(
+        BODY_BLOCKS,
+        verbose_name="栏目正文",
+        blank=True,
+        help_text="概况信息、机构职能等以正文为主的栏目在此填写；列表类栏目可不填。",
     )
 
     template_name = "pages/column_page.html"
-    sanitized_fields = ("body",)
     parent_page_types = ["sites.HomePage", "sites.ColumnPage"]
     subpage_types = [
         "sites.ColumnPage",
@@ -204,14 +207,15 @@ class ArticlePage(ContentPage):
         related_name="+",
         help_text="列表和正文顶部显示的图片，可不填。",
     )
-    body = RichTextField("正文", help_text="文章正文。")
+    body = StreamField(
+        BODY_BLOCKS, verbose_name="正文", help_text="文章正文：文字、表格，或从旧网站导入的原有格式内容。"
+    )
     tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True, help_text="多个标签用逗号分隔。")
     # Denormalised from the nearest column so home pages can list by kind in one query.
     column_type = models.CharField(max_length=20, choices=ColumnType.choices, blank=True, editable=False)
     import_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     template_name = "pages/article_page.html"
-    sanitized_fields = ("body",)
     parent_page_types = ["sites.ColumnPage", "sites.TopicPage"]
     subpage_types: list[str] = []
     content_panels = [
@@ -369,10 +373,9 @@ class TopicPage(ContentPage):
         related_name="+",
         help_text="专题页顶部的横幅图片。",
     )
-    body = RichTextField("专题正文", blank=True, help_text="专题的背景介绍，可不填。")
+    body = StreamField(BODY_BLOCKS, verbose_name="专题正文", blank=True, help_text="专题的背景介绍，可不填。")
 
     template_name = "pages/topic_page.html"
-    sanitized_fields = ("body",)
     parent_page_types = ["sites.HomePage", "sites.ColumnPage"]
     subpage_types = ["sites.ArticlePage", "sites.ColumnPage"]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("banner"), FieldPanel("body")]

@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 
 from cms.sanitizer import sanitize_html
 
@@ -41,3 +42,19 @@ def test_sanitize_html__is_stable_on_a_second_pass():
         '<h3>标题</h3><p>正文<br><strong>加粗</strong></p><ul><li>一</li></ul><a href="https://x.cn">x</a>'
     )
     assert sanitize_html(once) == once
+
+
+def test_sanitize_html__writes_embeds_as_wagtail_finds_them():
+    stored = '<p>图</p><embed alt="图" embedtype="image" format="fullwidth" id="7"/>'
+    cleaned = sanitize_html(stored)
+    assert '<embed alt="图" embedtype="image" format="fullwidth" id="7"/>' in cleaned
+    assert sanitize_html(cleaned) == cleaned
+
+
+def test_sanitize_html__an_embed_attribute_cannot_smuggle_markup():
+    cleaned = sanitize_html('<embed alt="x<script>alert(1)</script>" embedtype="image" id="7" onload="x()">')
+    assert cleaned.endswith("/>")
+    assert "onload" not in cleaned
+    soup = BeautifulSoup(cleaned, "html.parser")
+    assert soup.find("script") is None
+    assert soup.find("embed")["alt"] == "x<script>alert(1)</script>"

@@ -2,6 +2,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Site
 
+from cms.blocks import rich_text_body
 from sites.enums import ColumnType, OrganisationKind
 from sites.models import ArticlePage, ColumnPage, Organisation
 
@@ -40,5 +41,5 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"测试文章{n}")
     slug = factory.Sequence(lambda n: f"test-article-{n}")
     source = "上饶市人民政府办公室"
-    body = "<p>正文</p>"
+    body = factory.LazyFunction(lambda: rich_text_body("<p>正文</p>"))
     parent = factory.SubFactory(ColumnPageFactory)

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from cms.blocks import legacy_html_body, rich_text_body
 from sites.enums import ColumnType
 from sites.models import ServiceGuidePage
 from tests.sites.factories import ArticlePageFactory, ColumnPageFactory
@@ -8,10 +9,13 @@ from tests.sites.factories import ArticlePageFactory, ColumnPageFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_article__body_passes_the_sanitizer_on_save():
-    article = ArticlePageFactory(body='<p onclick="x()">正文<script>steal()</script></p>')
+def test_article__every_body_block_passes_the_sanitizer_on_save():
+    dirty = '<p onclick="x()">正文<script>steal()</script></p>'
+    article = ArticlePageFactory(body=[*rich_text_body(dirty), *legacy_html_body(dirty)])
     article.refresh_from_db()
-    assert article.body == "<p>正文</p>"
+    assert [block.block_type for block in article.body] == ["rich_text", "legacy_html"]
+    assert article.body[0].value.source == "<p>正文</p>"
+    assert str(article.body[1].value) == "<p>正文</p>"
 
 
 def test_article__knows_the_type_of_its_nearest_column():

@@ -109,7 +109,7 @@ def test_admin__explorer_starts_at_the_editors_own_site(client):
 
 
 def test_county_editor__submits_an_article_for_review_through_the_admin(client):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
     client.force_login(user("xinzhou_editor"))
     column = article_of("xinzhou.localhost").get_parent()
@@ -121,7 +121,7 @@ def test_county_editor__submits_an_article_for_review_through_the_admin(client):
             "source": "信州区人民政府办公室",
             "pub_date": "2026-11-20 09:00",
             "validity": "valid",
-            "body": rich_text("<p>待审核的正文。</p>"),
+            "body": streamfield([("rich_text", rich_text("<p>待审核的正文。</p>"))]),
             "attachments": inline_formset([]),
             "tags": "",
             "action-submit": "提交审核",
@@ -132,6 +132,6 @@ def test_county_editor__submits_an_article_for_review_through_the_admin(client):
     page = ArticlePage.objects.get(slug="editor-article")
     assert not page.live
     # The sanitizer keeps what Wagtail's editor stores, block keys included.
-    assert re.fullmatch(r'<p data-block-key="\w+">待审核的正文。</p>', page.body)
+    assert re.fullmatch(r'<p data-block-key="\w+">待审核的正文。</p>', page.body[0].value.source)
     assert page.current_workflow_task.name == "信州区人民政府门户网站内容审核"
     assert page.current_workflow_task.specific.groups.get().name == "信州区人民政府门户网站审核"
