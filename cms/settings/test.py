@@ -17,7 +17,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cluster-test-media-"))
-if not REDIS_URL:
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so that servers started by tests in other processes see the same data.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="cluster-test-db-")) / "test.sqlite3")}
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+if not REDIS_URL and "CACHE_DIR" not in os.environ:
     CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="cluster-test-cache-")
 WAGTAILADMIN_BASE_URL = "http://www.localhost"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
