@@ -9,6 +9,7 @@ from sites.blueprints import BLUEPRINT_COLUMNS, provision_site
 from sites.enums import Blueprint, ColumnType, ThemeName
 from sites.models import ColumnPage, Organisation, SiteProfile
 from sites.organisations import DepartmentSpec, ensure_department
+from tests.sites.factories import SiteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,15 @@ def test_provision_site__a_renamed_site_keeps_its_groups_and_collection(new_depa
     groups, collections = Group.objects.count(), Collection.objects.count()
     provision_site(new_department, "tjj.example.gov.cn")
     assert (Group.objects.count(), Collection.objects.count()) == (groups, collections)
+
+
+def test_site_factory__builds_a_site_of_its_own_without_demo_facts():
+    site = SiteFactory()
+    profile = SiteProfile.for_site(site)
+    assert column_paths(site) >= STANDARD_PATHS
+    assert profile.organisation.parent is None
+    assert profile.site_code.startswith(profile.organisation.division_code)
+    assert profile.editor_group.name.endswith("编辑")
+    assert WorkflowPage.objects.filter(page=site.root_page).exists()
+    other = SiteFactory()
+    assert SiteProfile.for_site(other).collection != profile.collection
