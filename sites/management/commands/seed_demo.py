@@ -1,6 +1,10 @@
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 from tqdm import tqdm
 
 from sites.demo.seed import DEMO_PASSWORD, demo_users, seed_cluster, seed_demo_users
@@ -17,6 +21,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             sites = seed_cluster(domain, port, progress=lambda items: tqdm(items, desc="站点", unit="个"))
             seed_demo_users()
+            for seed_app_demo in app_demo_seeders():
+                seed_app_demo(sites)
         self.stdout.write(self.style.SUCCESS(f"演示站群已就绪：{len(sites)} 个网站。"))
         for site in sites:
             self.stdout.write(f"  {site.site_name}: {site.root_url}/")
@@ -26,3 +32,16 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {username:20} {display_name}")
         else:
             self.stdout.write(self.style.WARNING("当前设置不允许创建演示账号。"))
+
+
+def app_demo_seeders() -> list:
+    """`seed_demo(sites)` of every other installed app that has a `demo` module, in app order.
+
+    Each adds that app's demo content to the seeded sites and, like the cluster's seed, only
+    what is missing, so `sites` needs to know none of the apps.
+    """
+    return [
+        import_module(f"{config.name}.demo").seed_demo
+        for config in apps.get_app_configs()
+        if config.name != "sites" and module_has_submodule(config.module, "demo")
+    ]
