@@ -199,7 +199,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+
+# Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For entries name the client; with 0
+# the header is ignored, as anyone can send it. The server must not rewrite the address itself (uvicorn
+# runs with --no-proxy-headers), or the proxies would be counted twice.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Content Security Policy for the public sites. The admin is Wagtail's own and keeps its defaults.
 # Pages carry no inline style or script (branding colours come from /site.css), so no nonce is
