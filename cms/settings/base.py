@@ -73,8 +73,11 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # The demo accounts' published password is refused where demo users are not allowed.
+    "sites.demo.accounts.DemoPasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+WAGTAILADMIN_USER_LOGIN_FORM = "sites.demo.accounts.AdminLoginForm"
 
 ROOT_URLCONF = "cms.urls"
 ASGI_APPLICATION = "cms.asgi.application"
