@@ -4,19 +4,22 @@ Nothing here is a development convenience: DEBUG is off, the secret key has no d
 database, channel layer and cache are chosen from environment variables.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_required, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
-SECRET_KEY = os.environ["SECRET_KEY"]
+SECRET_KEY = env_required(
+    "SECRET_KEY",
+    "请设置为一个长且随机的字符串 / set it to a long random string, "
+    "e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'",
+)
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
