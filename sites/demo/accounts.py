@@ -6,7 +6,6 @@ whose password was changed is an ordinary account (a real administrator may well
 """
 
 from django.conf import settings
-from django.contrib.auth.backends import BaseBackend
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.crypto import constant_time_compare
 from wagtail.admin.forms.auth import LoginForm
@@ -23,8 +22,11 @@ def is_refused_demo_password(password: object) -> bool:
     )
 
 
-class DemoPasswordBackend(BaseBackend):
-    """Listed before ModelBackend: refuses the demo password before any backend accepts it."""
+class DemoPasswordBackend:
+    """Listed before ModelBackend: refuses the demo password before any backend accepts it.
+
+    Like django-axes' backend it only vets credentials: without get_user it never owns a session.
+    """
 
     def authenticate(self, request, username=None, password=None, **kwargs) -> None:
         if is_refused_demo_password(password):

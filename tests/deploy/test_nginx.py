@@ -4,6 +4,7 @@ The config is a template the nginx image renders with envsubst from the variable
 sets; here it is rendered the same way with this machine's ports and folders, and run by Debian's nginx.
 """
 
+import io
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ import pytest
 import yaml
 from django.conf import settings
 from django.db import connection
+from PIL import Image
 
 from tests.deploy.servers import (
     ROOT,
@@ -34,9 +36,6 @@ COMPOSE = ROOT / "docker-compose.yml"
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
 OPENSSL = shutil.which("openssl")
 HOST = "www.localhost"
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005000201e2d5a1d30000000049454e44ae426082"
-)
 WEBSOCKET_HANDSHAKE = {
     "Upgrade": "websocket",
     "Connection": "Upgrade",
@@ -44,12 +43,16 @@ WEBSOCKET_HANDSHAKE = {
     "Sec-WebSocket-Version": "13",
 }
 
-pytestmark = [
-    pytest.mark.skipif(
-        NGINX is None, reason="nginx is not installed (apt-get install nginx-light); .ci/run installs it."
-    ),
-    pytest.mark.skipif(OPENSSL is None, reason="openssl is not installed (apt-get install openssl)."),
-]
+needs_nginx = pytest.mark.skipif(
+    NGINX is None or OPENSSL is None,
+    reason="nginx or openssl is not installed (apt-get install nginx-light openssl); .ci/run installs them.",
+)
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (48, 32), "#1f4e9c").save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def template_variables(text: str) -> set[str]:
@@ -134,6 +137,7 @@ class Nginx:
         )
 
 
+@needs_nginx
 def test_nginx_config__passes_nginx_t(tmp_path):
     nginx = Nginx.create(tmp_path / "nginx")
     main = nginx.configure(app_port=free_port())
@@ -156,11 +160,13 @@ def test_compose__gives_nginx_every_variable_and_the_app_its_proxy():
     assert f"static:{nginx['environment']['STATIC_ROOT']}:ro" in nginx["volumes"]
 
 
+@needs_nginx
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_nginx__serves_media_and_static_and_proxies_the_app(tmp_path):
     nginx = Nginx.create(tmp_path / "nginx")
+    png = png_bytes()
     (nginx.media_root / "original_images").mkdir()
-    (nginx.media_root / "original_images" / "xinzhou.png").write_bytes(PNG)
+    (nginx.media_root / "original_images" / "xinzhou.png").write_bytes(png)
     (nginx.media_root / "documents").mkdir()
     (nginx.media_root / "documents" / "private.pdf").write_bytes(b"%PDF-1.4 private")
     (nginx.static_root / "probe.css").write_text(":root { --probe: 1; }")
@@ -184,7 +190,7 @@ def test_nginx__serves_media_and_static_and_proxies_the_app(tmp_path):
     ):
         image = http.get("/media/original_images/xinzhou.png")
         assert image.status_code == HTTPStatus.OK
-        assert image.content == PNG
+        assert image.content == png
         assert image.headers["content-type"] == "image/png"
         assert image.headers["x-content-type-options"] == "nosniff"
         assert app.get("/media/original_images/xinzhou.png").status_code == HTTPStatus.NOT_FOUND
