@@ -1,4 +1,4 @@
-# The production image: uvicorn serving HTTP and WebSocket, static files through WhiteNoise.
+# The production image: uvicorn serving HTTP and WebSocket behind nginx (docker-compose.yml).
 FROM python:3.11-slim
 
 ENV PYTHONUNBUFFERED=1 \
@@ -13,8 +13,12 @@ COPY pyproject.toml ./
 RUN pip install --no-cache-dir pip==26.3 && pip install --no-cache-dir --group app
 
 COPY --chown=cluster:cluster . .
-RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --no-input
+# Owned by the app's user, so the media and static volumes mounted here start out writable by it.
+RUN install -d -o cluster -g cluster media static_collected
 
 USER cluster
+RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --no-input
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --no-input && exec uvicorn cms.asgi:application --host 0.0.0.0 --port ${PORT} --workers ${WEB_CONCURRENCY:-2} --proxy-headers"]
+# collectstatic again at start: the static volume outlives the image it was first filled from.
+# --no-proxy-headers: the app, not uvicorn, reads X-Forwarded-For, from TRUSTED_PROXY_COUNT proxies only.
+CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py collectstatic --no-input && exec uvicorn cms.asgi:application --host 0.0.0.0 --port ${PORT} --workers ${WEB_CONCURRENCY:-2} --no-proxy-headers"]

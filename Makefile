@@ -29,11 +29,13 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.app-installed ## Create .venv and install the server's packages
 
 .PHONY: run
+# --no-proxy-headers: uvicorn would take X-Forwarded-For from any local client as its address; the app
+# reads it itself, only from the proxies TRUSTED_PROXY_COUNT names (cms/client_ip.py).
 run: install ## Migrate, seed the demo cluster, serve HTTP + WebSocket on 127.0.0.1:$(PORT)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py seed_demo --port $(PORT)
 	@echo "城市门户: http://www.localhost:$(PORT)/   县区门户: http://<slug>.localhost:$(PORT)/   后台: http://www.localhost:$(PORT)/admin/"
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT)
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT) --no-proxy-headers
 
 .PHONY: test
 test: $(VENV)/.test-installed ## Install the test tools and run the whole suite

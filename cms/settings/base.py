@@ -4,19 +4,22 @@ Nothing here is a development convenience: DEBUG is off, the secret key has no d
 database, channel layer and cache are chosen from environment variables.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from .env import env_bool, env_float, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_required, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
-SECRET_KEY = os.environ["SECRET_KEY"]
+SECRET_KEY = env_required(
+    "SECRET_KEY",
+    "请设置为一个长且随机的字符串 / set it to a long random string, "
+    "e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'",
+)
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -74,8 +77,11 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # The demo accounts' published password is refused where demo users are not allowed.
+    "sites.demo.accounts.DemoPasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+WAGTAILADMIN_USER_LOGIN_FORM = "sites.demo.accounts.AdminLoginForm"
 
 ROOT_URLCONF = "cms.urls"
 ASGI_APPLICATION = "cms.asgi.application"
@@ -216,7 +222,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+
+# Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For entries name the client; with 0
+# the header is ignored, as anyone can send it. The server must not rewrite the address itself (uvicorn
+# runs with --no-proxy-headers), or the proxies would be counted twice.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Content Security Policy for the public sites. The admin is Wagtail's own and keeps its defaults.
 # Pages carry no inline style or script (branding colours come from /site.css), so no nonce is

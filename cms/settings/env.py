@@ -2,6 +2,8 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 TRUE_VALUES = {"1", "true", "yes", "on"}
 
 
@@ -31,3 +33,11 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_required(name: str, hint: str) -> str:
+    """The variable's value; a missing, empty or blank one stops the start, saying what to set."""
+    value = os.environ.get(name, "")
+    if not value.strip():
+        raise ImproperlyConfigured(f"环境变量 {name} 未设置或为空 / {name} is not set or empty: {hint}")
+    return value

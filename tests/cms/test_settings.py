@@ -8,6 +8,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 import cms.settings.base
 
@@ -45,9 +46,31 @@ def test_base__redis_url_selects_redis_for_channels_and_cache():
     assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 
 
-def test_base__refuses_to_start_without_a_secret_key():
-    with pytest.raises(KeyError):
-        load_base()
+@pytest.mark.parametrize(
+    "environ", [{}, {"SECRET_KEY": ""}, {"SECRET_KEY": "  \t "}], ids=["missing", "empty", "blank"]
+)
+def test_base__refuses_to_start_without_a_secret_key(environ):
+    with pytest.raises(ImproperlyConfigured) as refused:
+        load_base(**environ)
+    message = str(refused.value)
+    assert "环境变量 SECRET_KEY 未设置或为空" in message
+    assert "SECRET_KEY is not set or empty" in message
+    assert "token_urlsafe" in message
+
+
+def test_production__without_a_secret_key_says_what_to_set():
+    environ = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "cms.settings.production"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: 环境变量 SECRET_KEY 未设置或为空" in result.stderr
+    assert "KeyError" not in result.stderr
 
 
 def test_base__speaks_chinese_on_beijing_time():
