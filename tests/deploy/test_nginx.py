@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import connection
 from PIL import Image
 
-from tests.deploy.servers import (
+from tests.servers import (
     ROOT,
     admin_login,
     free_port,
@@ -173,7 +173,7 @@ def test_nginx__serves_media_and_static_and_proxies_the_app(tmp_path):
     app_port = free_port()
     # The app's own media folder stays empty: whatever /media/ answers comes from nginx.
     env = server_environment(
-        shared_database_url(connection, tmp_path),
+        shared_database_url(connection),
         TRUSTED_PROXY_COUNT="1",
         MEDIA_ROOT=str(tmp_path / "app-media"),
         ALLOWED_HOSTS=".localhost,127.0.0.1",

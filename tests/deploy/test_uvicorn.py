@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.deploy.servers import (
+from tests.servers import (
     admin_login,
     free_port,
     make_run_server_command,
@@ -27,7 +27,7 @@ HOST = "www.localhost"
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_make_run__a_rotating_forwarded_for_does_not_escape_the_login_lockout(tmp_path):
     port = free_port()
-    env = server_environment(shared_database_url(connection, tmp_path))
+    env = server_environment(shared_database_url(connection))
     base_url = f"http://127.0.0.1:{port}"
     with (
         running(make_run_server_command(port), env, tmp_path / "uvicorn.log", f"{base_url}/", headers={"Host": HOST}),

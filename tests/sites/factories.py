@@ -48,7 +48,8 @@ class SiteFactory(factory.Factory):
         model = Site
 
     organisation = factory.SubFactory(GovernmentFactory)
-    hostname = factory.Sequence(lambda n: f"site{n}.test.gov.cn")
+    # Browsers resolve every *.localhost name to this machine.
+    hostname = factory.Sequence(lambda n: f"site{n}.test.localhost")
     blueprint = None
 
     @classmethod

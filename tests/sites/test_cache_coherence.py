@@ -5,14 +5,9 @@ cache the settings choose (files shared by the host's workers, or Redis with `RE
 changes are made here, in another process, as a shell, an import or the scheduler would.
 """
 
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from http import HTTPStatus
-from pathlib import Path
 
 import httpx
 import pytest
@@ -22,70 +17,32 @@ from wagtail.models import Site
 
 from sites.caching import forget_versions
 from sites.models import ArticlePage, SiteProfile
+from tests.servers import free_port, make_run_server_command, running, server_environment, shared_database_url
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
 TTL_SECONDS = 1.0
 # The bound a visitor may see a change late by: the version read interval, then a render.
 STALE_BOUND_SECONDS = TTL_SECONDS + 0.5
 REQUESTS_PER_CHECK = 24
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def two_workers(tmp_path) -> Iterator[httpx.Client]:
-    port = _free_port()
-    environ = {
-        "PATH": os.environ.get("PATH", ""),
-        # The test settings choose engines from the environment as production does, and serve
-        # static files without a collected manifest.
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": _database_url(),
-        "PAGE_CACHE_SECONDS": "600",
-        "SITE_CACHE_VERSION_TTL": str(TTL_SECONDS),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
-    if settings.REDIS_URL:
-        environ["REDIS_URL"] = settings.REDIS_URL
-    else:
-        environ["CACHE_DIR"] = settings.CACHES["default"]["LOCATION"]
-    log = (tmp_path / "server.log").open("wb")
-    server = subprocess.Popen(  # noqa: S603 (a fixed command line)
-        [sys.executable, "-m", "uvicorn", "cms.asgi:application", "--port", str(port), "--workers", "2"],
-        cwd=PROJECT_DIR,
-        env=environ,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    """`make run`'s server with two worker processes, sharing the cache this process uses."""
+    port = free_port()
+    shared_cache = {"CACHE_DIR": settings.CACHES["default"]["LOCATION"]} if not settings.REDIS_URL else {}
+    env = server_environment(
+        shared_database_url(connection),
+        PAGE_CACHE_SECONDS="600",
+        SITE_CACHE_VERSION_TTL=str(TTL_SECONDS),
+        **shared_cache,
     )
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if client.get("/", headers={"Host": "www.localhost"}).status_code == HTTPStatus.OK:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None, (tmp_path / "server.log").read_text()
-            assert time.monotonic() < deadline, (tmp_path / "server.log").read_text()
-            time.sleep(0.2)
+    base_url = f"http://127.0.0.1:{port}"
+    command = [*make_run_server_command(port), "--workers", "2"]
+    with (
+        running(command, env, tmp_path / "server.log", f"{base_url}/", headers={"Host": "www.localhost"}),
+        httpx.Client(base_url=base_url, trust_env=False, timeout=30) as client,
+    ):
         yield client
-    finally:
-        client.close()
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 def fetch_all(client: httpx.Client, host: str, path: str) -> list[httpx.Response]:

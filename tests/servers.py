@@ -1,11 +1,10 @@
-"""Real servers for the deployment tests: the app under uvicorn as `make run` starts it, on the test database."""
+"""Real servers for tests: the app under uvicorn as `make run` starts it, in other processes, on the test database."""
 
 import contextlib
 import os
 import re
 import shlex
 import socket
-import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 60.0
+START_TIMEOUT = 120.0
 STOP_TIMEOUT = 10.0
 
 
@@ -47,19 +46,14 @@ def make_run_server_command(port: int) -> list[str]:
     return words
 
 
-def shared_database_url(connection, directory: Path) -> str:
-    """A DATABASE_URL under which another process sees the test database's committed data.
+def shared_database_url(connection) -> str:
+    """A DATABASE_URL under which another process shares the test database, as the test run named it.
 
-    SQLite's test database lives in this process's memory, so it is copied to a file; PostgreSQL's
-    test database is the server's, named as the test run renamed it.
+    The test settings keep SQLite's test database in a file for this.
     """
-    connection.ensure_connection()
-    if connection.vendor == "sqlite":
-        path = directory / "db.sqlite3"
-        with contextlib.closing(sqlite3.connect(path)) as copy:
-            connection.connection.backup(copy)
-        return f"sqlite:///{path}"
     params = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{params['NAME']}"
     credentials = quote(params["USER"] or "", safe="")
     if params["PASSWORD"]:
         credentials += f":{quote(params['PASSWORD'], safe='')}"
