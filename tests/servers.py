@@ -14,7 +14,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 START_TIMEOUT = 120.0
 STOP_TIMEOUT = 10.0
 
