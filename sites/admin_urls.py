@@ -9,6 +9,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from sites.choosers import OwnSitesBrowseView, OwnSitesChosenMultipleView
 
 urlpatterns = [
+    path("choose-page/", OwnSitesBrowseView.as_view()),
     path("choose-page/<int:parent_page_id>/", OwnSitesBrowseView.as_view()),
     path("choose-page/chosen-multiple/", OwnSitesChosenMultipleView.as_view()),
 ]

@@ -1,7 +1,8 @@
 """The admin's page choosers offer an editor only the pages of the sites they work on.
 
 Wagtail's hook narrows what the browse and search views list; the views below also refuse to
-open another site's page as the parent to browse, or to report another site's pages as chosen,
+show another site's page as the parent being browsed (asked for by id, or found by Wagtail as the
+common ancestor of the page types asked for), or to report another site's pages as chosen,
 which no hook reaches.
 """
 
@@ -26,9 +27,10 @@ def _refusal(request):
 
 class OwnSitesBrowseView(chooser.BrowseView):
     def get(self, request, parent_page_id=None):
-        if parent_page_id is not None and not pages_of_own_sites(request.user).filter(pk=parent_page_id).exists():
+        response = super().get(request, parent_page_id)
+        if not pages_of_own_sites(request.user).filter(pk=self.parent_page.pk).exists():
             return _refusal(request)
-        return super().get(request, parent_page_id)
+        return response
 
 
 class OwnSitesChosenMultipleView(chooser.ChosenMultipleView):

@@ -93,16 +93,14 @@ def sites_of(user) -> list[Site]:
 def pages_of_own_sites(user) -> QuerySet[Page]:
     """Every page of the sites a user works on, drafts included, with the pages above those sites.
 
-    The ancestors are there to be browsed through, as Wagtail's choosers do, never to be chosen
-    from another site: they hold no site's content.
+    The pages above, the tree's root at least, are there to be browsed through, as Wagtail's
+    choosers do; they hold no site's content.
     """
     if is_cluster_admin(user):
         return Page.objects.all()
     roots = [site.root_page.path for site in sites_of(user)]
-    if not roots:
-        return Page.objects.none()
     ancestors = {root[:end] for root in roots for end in range(Page.steplen, len(root), Page.steplen)}
-    within = Q(path__in=ancestors)
+    within = Q(depth=1) | Q(path__in=ancestors)
     for root in roots:
         within |= Q(path__startswith=root)
     return Page.objects.filter(within)

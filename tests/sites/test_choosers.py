@@ -5,9 +5,11 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import Site
 
+from sites.models import LeaderPage
 from tests.sites.factories import ArticlePageFactory, demo_home
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +113,19 @@ def test_page_chooser__a_site_editor_sees_nothing_of_a_site_they_lost(client):
     html = modal_html(get(login(client, "xinzhou_editor"), reverse("wagtailadmin_choose_page")))
     assert "信州区人民政府门户网站" not in html
     assert Site.objects.filter(site_name="信州区人民政府门户网站").exists()
+
+
+def test_page_chooser_by_type__refuses_to_start_inside_another_site(client):
+    # Wagtail starts a chooser for one page type at the pages' common ancestor: here 广丰's column.
+    guangfeng = demo_home("guangfeng.localhost")
+    LeaderPage.objects.exclude(path__startswith=guangfeng.path).delete()
+    url = reverse("wagtailadmin_choose_page")
+    assert get(login(client, "xinzhou_editor"), url, page_type="sites.leaderpage").status_code == HTTPStatus.FORBIDDEN
+    assert "负责人信息" in modal_html(get(login(client, "guangfeng_editor"), url, page_type="sites.leaderpage"))
+
+
+def test_page_chooser__a_user_without_sites_browses_an_empty_tree(client):
+    user = get_user_model().objects.create_user("librarian")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    html = modal_html(get(login(client, "librarian"), reverse("wagtailadmin_choose_page")))
+    assert "门户网站" not in html
