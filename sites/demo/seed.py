@@ -10,6 +10,7 @@ import hashlib
 import io
 import random
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PillowImage
@@ -48,8 +50,15 @@ def site_hostname(slug: str, domain: str) -> str:
     return f"{slug}.{domain}"
 
 
-def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable] = iter) -> list[Site]:
-    """Seed every organisation, site and page of the demo; returns the sites."""
+@dataclass
+class SeedReport:
+    sites: list[Site] = field(default_factory=list)
+    # Why a planned site was not provisioned, in Chinese (e.g. a deleted site's groups remain).
+    refused: list[str] = field(default_factory=list)
+
+
+def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable] = iter) -> SeedReport:
+    """Seed every organisation, site and page of the demo that is missing."""
     _remove_wagtail_placeholder()
     governments = load_divisions(read_divisions())
     city = next(organisation for organisation in governments.values() if organisation.parent_id is None)
@@ -67,17 +76,22 @@ def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable
                 county, DepartmentSpec(f"{county.short_name}{name}", f"{county.short_name}{name}", slug), order
             )
 
-    sites = []
+    seeded = SeedReport()
     for index, (organisation, slug, blueprint) in enumerate(progress(plan)):
         existing = _profile_of(organisation)
         hostname = existing.site.hostname if existing else site_hostname(slug, domain)
-        report = provision_site(organisation, hostname, blueprint, port=port, is_default=organisation.pk == city.pk)
+        try:
+            report = provision_site(organisation, hostname, blueprint, port=port, is_default=organisation.pk == city.pk)
+        except ValidationError as error:
+            seeded.refused.append(f"{organisation.name}：{''.join(error.messages)}")
+            continue
         if report.created_site:
             _brand(report.site, organisation, index)
         _seed_content(report.site, organisation, random.Random(organisation.code))  # noqa: S311 (demo text, not security)
-        sites.append(report.site)
-    _seed_e_government_plan(sites[0])
-    return sites
+        seeded.sites.append(report.site)
+    if (city_profile := _profile_of(city)) is not None:
+        _seed_e_government_plan(city_profile.site)
+    return seeded
 
 
 def _profile_of(organisation: Organisation) -> SiteProfile | None:

@@ -116,3 +116,13 @@ def test_seed_again__keeps_a_renamed_host_and_creates_no_second_site():
         .groups.filter(pk=SiteProfile.for_site(site).editor_group_id)
         .exists()
     )
+
+
+def test_seed_again__reports_a_deleted_site_it_may_not_recreate_and_seeds_the_rest():
+    # The deleted site's groups remain: a new site under its name would share them, so it is refused.
+    Site.objects.get(hostname="guangfeng.localhost").delete()
+    before = cluster_counts()
+    err = io.StringIO()
+    call_command("seed_demo", "--port", "80", stdout=io.StringIO(), stderr=err)
+    assert "未开设 广丰区人民政府：用户组“广丰区人民政府门户网站编辑”已存在，请另取网站名称。" in err.getvalue()
+    assert cluster_counts() == before
