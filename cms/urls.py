@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.documents import serve_document
 
 urlpatterns = [
+    # The cluster's admin views that replace some of Wagtail's come first, so they match first.
+    path("admin/", include("sites.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own pattern of the same name, which it replaces.
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),

@@ -1,18 +1,25 @@
 """Blueprints: provision a whole site, with the standard column tree, groups and review workflow.
 
 Every step looks for what exists before it creates anything, so provisioning a site twice leaves
-it as provisioning it once did.
+it as provisioning it once did. What provisioning may not do (take another organisation's host,
+or give a new site a name whose groups or collection exist already) is refused before anything
+is written, by the one rule that the command and the admin form share.
 """
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Collection, GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from sites.enums import Blueprint, ColumnType, ThemeName
 from sites.models import ColumnPage, HomePage, Organisation, SiteProfile
-from sites.permissions import SiteGroups, ensure_site_groups
+from sites.permissions import SiteGroups, ensure_site_groups, site_group_names
+from sites.validators import hostname_validator
+
+PORTS = range(1, 65536)
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,49 @@ class ProvisionReport:
     created_columns: list[str] = field(default_factory=list)
 
 
+def _normalised_hostname(hostname: str) -> str:
+    return hostname.strip().lower()
+
+
+def check_provisioning(organisation: Organisation, hostname: str, *, port: int, site_name: str | None) -> None:
+    """Refuse, in Chinese and by form field, what `provision_site` may not do.
+
+    Raises:
+        ValidationError: the host name is malformed or serves another organisation's site, the
+            port is out of range, or a new site's name is taken by a site, a group or a collection:
+            each site has groups and a collection of its own, named after it.
+    """
+    hostname = _normalised_hostname(hostname)
+    errors: dict[str, list[str]] = {}
+    try:
+        hostname_validator(hostname)
+    except ValidationError as error:
+        errors["hostname"] = error.messages
+    if port not in PORTS:
+        errors["port"] = [f"端口应在 {PORTS.start} 到 {PORTS.stop - 1} 之间。"]
+    site = Site.objects.filter(hostname=hostname).first()
+    owner = Organisation.objects.filter(site_profiles__site=site).first() if site else None
+    if owner and owner != organisation:
+        errors["hostname"] = [f"域名 {hostname} 已由 {owner.name} 使用。"]
+    if site is None and (taken := _name_taken(site_name or default_site_name(organisation))):
+        errors["site_name"] = [taken]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _name_taken(site_name: str) -> str:
+    """Why a new site may not be called `site_name`, or "" if it may."""
+    other = Site.objects.filter(site_name=site_name).first()
+    if other:
+        return f"网站名称“{site_name}”已由 {other.hostname} 使用，请另取网站名称。"
+    group = Group.objects.filter(name__in=site_group_names(site_name)).first()
+    if group:
+        return f"用户组“{group.name}”已存在，请另取网站名称。"
+    if Collection.get_first_root_node().get_children().filter(name=site_name).exists():
+        return f"集合“{site_name}”已存在，请另取网站名称。"
+    return ""
+
+
 @transaction.atomic
 def provision_site(
     organisation: Organisation,
@@ -86,7 +136,13 @@ def provision_site(
     site_name: str | None = None,
     is_default: bool = False,
 ) -> ProvisionReport:
-    """Create or complete the site of `organisation` at `hostname` from a blueprint."""
+    """Create or complete the site of `organisation` at `hostname` from a blueprint.
+
+    Raises:
+        ValidationError: see `check_provisioning`; nothing is written then.
+    """
+    hostname = _normalised_hostname(hostname)
+    check_provisioning(organisation, hostname, port=port, site_name=site_name)
     blueprint = Blueprint(blueprint or default_blueprint(organisation))
     site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
     report = ProvisionReport(site=site)
@@ -102,7 +158,8 @@ def provision_site(
     home = site.root_page
     report.created_columns = _ensure_columns(home, BLUEPRINT_COLUMNS[blueprint])
     profile = _ensure_profile(site, organisation, blueprint, report.created_site)
-    # The profile remembers the site's collection and groups, so a renamed site keeps them.
+    # The profile remembers the site's collection and groups, so a renamed site keeps them. A new
+    # site finds none by its name (`check_provisioning` saw to that), so it gets its own.
     profile.collection = profile.collection or _ensure_collection(site.site_name)
     existing = SiteGroups(profile.editor_group, profile.reviewer_group) if profile.editor_group_id else None
     groups = ensure_site_groups(site.site_name, home, profile.collection, existing)

@@ -27,11 +27,14 @@ def government_full_name(division: Division) -> str:
 
 
 def load_divisions(divisions: list[Division]) -> dict[str, Organisation]:
-    """Create or update one government Organisation per division; returns them by code."""
+    """Create the government Organisation of each division that has none; returns them all by code.
+
+    An organisation found by its code is left as it is: administrators may have renamed it since.
+    """
     by_code: dict[str, Organisation] = {}
     for order, division in enumerate(divisions):
         code = current_division_code(division.code)
-        organisation, _ = Organisation.objects.update_or_create(
+        organisation, _ = Organisation.objects.get_or_create(
             code=code,
             defaults={
                 "name": government_full_name(division),
@@ -48,8 +51,11 @@ def load_divisions(divisions: list[Division]) -> dict[str, Organisation]:
 
 
 def ensure_department(government: Organisation, spec: DepartmentSpec, sort_order: int = 0) -> Organisation:
-    """Create or update a department of `government`; its code is the division code and its slug."""
-    organisation, _ = Organisation.objects.update_or_create(
+    """Find or create a department of `government`; its code is the division code and its slug.
+
+    A department found by its code is left as it is: administrators may have renamed it since.
+    """
+    organisation, _ = Organisation.objects.get_or_create(
         code=f"{government.division_code}-{spec.slug}",
         defaults={
             "name": spec.name,

@@ -1,10 +1,15 @@
-"""Per-site editor and reviewer groups: each works only on its own site's pages and collection."""
+"""Who works on which site: the per-site editor and reviewer groups, and the sites a user works on.
+
+Each site's groups work only on that site's pages and collection.
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from django.db.models import Q, QuerySet
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.permissions import policy_registry
 
 # Editors draft and submit; reviewers may also publish. Publishing goes through the site workflow.
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "lock")
@@ -63,3 +68,39 @@ def _ensure_group(group: Group | None, name: str, home: Page, collection: Collec
 
 def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def is_cluster_admin(user) -> bool:
+    """Superusers and the 站群管理员 group work on every site of the cluster."""
+    if not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=settings.CLUSTER_ADMIN_GROUP_NAME).exists()
+
+
+def sites_of(user) -> list[Site]:
+    """The sites a user works on: those holding, or lying under, a page the user has permissions on."""
+    if user.is_active and user.is_superuser:
+        return list(Site.objects.select_related("root_page"))
+    permissions = policy_registry.get_by_type(Page).get_cached_permissions_for_user(user)
+    granted = {permission.page.path for permission in permissions}
+    return [
+        site
+        for site in Site.objects.select_related("root_page")
+        if any(site.root_page.path.startswith(path) or path.startswith(site.root_page.path) for path in granted)
+    ]
+
+
+def pages_of_own_sites(user) -> QuerySet[Page]:
+    """Every page of the sites a user works on, drafts included, with the pages above those sites.
+
+    The pages above, the tree's root at least, are there to be browsed through, as Wagtail's
+    choosers do; they hold no site's content.
+    """
+    if is_cluster_admin(user):
+        return Page.objects.all()
+    roots = [site.root_page.path for site in sites_of(user)]
+    ancestors = {root[:end] for root in roots for end in range(Page.steplen, len(root), Page.steplen)}
+    within = Q(depth=1) | Q(path__in=ancestors)
+    for root in roots:
+        within |= Q(path__startswith=root)
+    return Page.objects.filter(within)

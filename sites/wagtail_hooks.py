@@ -2,10 +2,12 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from sites.choosers import limit_page_chooser
 from sites.views import ProvisionSiteView
 from sites.viewsets import SiteAdminMenuItem, organisation_viewset
 
 register_snippet(organisation_viewset)
+hooks.register("construct_page_chooser_queryset", limit_page_chooser)
 
 
 @hooks.register("register_admin_urls")

@@ -2,6 +2,8 @@
 
 from wagtail.models import Page
 
+from cms.forms import BasePageForm
+
 __all__ = ["BasePage"]
 
 
@@ -9,12 +11,14 @@ class BasePage(Page):
     """A page whose template is looked up in the requesting site's theme first.
 
     `request.theme` is set by the theme middleware; a theme may override any page template by
-    placing a file of the same name under `themes/<theme name>/`.
+    placing a file of the same name under `themes/<theme name>/`. Its admin form lets an editor
+    pick only the images and documents they may choose.
     """
 
     template_name = ""
     # The query parameters a rendering of the page depends on; the page cache ignores any other.
     cache_query_params: tuple[str, ...] = ("page",)
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

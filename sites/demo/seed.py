@@ -1,12 +1,16 @@
 """Seeds the demo cluster: 上饶市, its 12 counties and districts, departments, sites and content.
 
-Every step looks for what it would create first, so running the seed again changes nothing.
+Every step looks for what it would create first and only adds what is missing, so running the
+seed again changes nothing, and undoes nothing an administrator has changed since: organisations
+are found by code, sites by their organisation (whatever their host is called by now), and a
+site's profile and a demo account's groups are set only when they are created.
 """
 
 import hashlib
 import io
 import random
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PillowImage
@@ -38,14 +43,23 @@ COUNTY_COLOURS = (
 )  # fmt: skip
 # Printed by seed_demo and listed in the README; demo settings only (DEMO_USERS_ALLOWED).
 DEMO_PASSWORD = "Demo@2026"  # noqa: S105
+# The sites that have demo editors and reviewers: account name prefix, organisation code.
+DEMO_ACCOUNT_SITES = (("city", "361100"), ("xinzhou", "361102"), ("guangfeng", "361103"))
 
 
 def site_hostname(slug: str, domain: str) -> str:
     return f"{slug}.{domain}"
 
 
-def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable] = iter) -> list[Site]:
-    """Seed every organisation, site and page of the demo; returns the sites."""
+@dataclass
+class SeedReport:
+    sites: list[Site] = field(default_factory=list)
+    # Why a planned site was not provisioned, in Chinese (e.g. a deleted site's groups remain).
+    refused: list[str] = field(default_factory=list)
+
+
+def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable] = iter) -> SeedReport:
+    """Seed every organisation, site and page of the demo that is missing."""
     _remove_wagtail_placeholder()
     governments = load_divisions(read_divisions())
     city = next(organisation for organisation in governments.values() if organisation.parent_id is None)
@@ -63,16 +77,32 @@ def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable
                 county, DepartmentSpec(f"{county.short_name}{name}", f"{county.short_name}{name}", slug), order
             )
 
-    sites = []
+    seeded = SeedReport()
     for index, (organisation, slug, blueprint) in enumerate(progress(plan)):
-        report = provision_site(
-            organisation, site_hostname(slug, domain), blueprint, port=port, is_default=organisation.pk == city.pk
-        )
-        _brand(report.site, organisation, index)
+        existing = _profile_of(organisation)
+        hostname = existing.site.hostname if existing else site_hostname(slug, domain)
+        try:
+            report = provision_site(organisation, hostname, blueprint, port=port, is_default=organisation.pk == city.pk)
+        except ValidationError as error:
+            seeded.refused.append(f"{organisation.name}：{''.join(error.messages)}")
+            continue
+        if report.created_site:
+            _brand(report.site, organisation, index)
         _seed_content(report.site, organisation, random.Random(organisation.code))  # noqa: S311 (demo text, not security)
-        sites.append(report.site)
-    _seed_e_government_plan(sites[0])
-    return sites
+        seeded.sites.append(report.site)
+    if (city_profile := _profile_of(city)) is not None:
+        _seed_e_government_plan(city_profile.site)
+    return seeded
+
+
+def _profile_of(organisation: Organisation) -> SiteProfile | None:
+    """The profile of the organisation's (first) site, whatever its host is called by now."""
+    return (
+        SiteProfile.objects.filter(organisation=organisation)
+        .select_related("site", "editor_group", "reviewer_group")
+        .order_by("pk")
+        .first()
+    )
 
 
 def _remove_wagtail_placeholder() -> None:
@@ -84,20 +114,19 @@ def _remove_wagtail_placeholder() -> None:
 
 
 def _brand(site: Site, organisation: Organisation, index: int) -> None:
+    """Fill in a new site's demo filing numbers, contact details and colours."""
     profile = SiteProfile.for_site(site)
     government = organisation.government()
     serial = profile.site_code[6:]
-    profile.icp_number = profile.icp_number or f"赣ICP备{profile.site_code[2:]}号"
-    profile.police_filing_number = (
-        profile.police_filing_number or f"赣公网安备 {government.division_code}02{serial}00号"
-    )
-    profile.conac_id = profile.conac_id or f"DEMO{profile.site_code}"
-    profile.address = profile.address or f"江西省{government.name.removesuffix('人民政府')}行政中心"
-    profile.postcode = profile.postcode or "334000"
-    profile.phone = profile.phone or f"0793-{8200000 + index * 1111}"
-    profile.email = profile.email or f"webmaster@{organisation.slug}.example.gov.cn"
-    profile.description = profile.description or f"{site.site_name}：政务公开、政务服务、政民互动。"
-    profile.keywords = profile.keywords or f"{organisation.short_name},政务公开,政务服务,政策文件"
+    profile.icp_number = f"赣ICP备{profile.site_code[2:]}号"
+    profile.police_filing_number = f"赣公网安备 {government.division_code}02{serial}00号"
+    profile.conac_id = f"DEMO{profile.site_code}"
+    profile.address = f"江西省{government.name.removesuffix('人民政府')}行政中心"
+    profile.postcode = "334000"
+    profile.phone = f"0793-{8200000 + index * 1111}"
+    profile.email = f"webmaster@{organisation.slug}.example.gov.cn"
+    profile.description = f"{site.site_name}：政务公开、政务服务、政民互动。"
+    profile.keywords = f"{organisation.short_name},政务公开,政务服务,政策文件"
     if organisation.is_government and organisation.parent_id:
         profile.primary_colour = COUNTY_COLOURS[index % len(COUNTY_COLOURS)]
     elif not organisation.is_government:
@@ -279,37 +308,38 @@ def _seed_e_government_plan(city_site: Site) -> None:
     )
 
 
-def demo_users() -> list[tuple[str, str, str | None]]:
-    """(username, display name, group) of every demo account; the admin has no group but is a superuser."""
-    users: list[tuple[str, str, str | None]] = [("admin", "站群管理员", settings.CLUSTER_ADMIN_GROUP_NAME)]
-    for slug, label in (("www", "city"), ("xinzhou", "xinzhou"), ("guangfeng", "guangfeng")):
-        site = Site.objects.filter(hostname__startswith=f"{slug}.").first()
-        if site is None:
+def demo_users() -> list[tuple[str, str, Group | None]]:
+    """(username, display name, group) of every demo account; the admin is a superuser too."""
+    users = [("admin", "站群管理员", Group.objects.filter(name=settings.CLUSTER_ADMIN_GROUP_NAME).first())]
+    for label, code in DEMO_ACCOUNT_SITES:
+        organisation = Organisation.objects.filter(code=code).first()
+        profile = _profile_of(organisation) if organisation else None
+        if profile is None:
             continue
-        profile = SiteProfile.for_site(site)
-        editors, reviewers = profile.editor_group.name, profile.reviewer_group.name
         users += [
-            (f"{label}_editor", f"{site.site_name}编辑", editors),
-            (f"{label}_reviewer", f"{site.site_name}审核", reviewers),
+            (f"{label}_editor", f"{profile.site.site_name}编辑", profile.editor_group),
+            (f"{label}_reviewer", f"{profile.site.site_name}审核", profile.reviewer_group),
         ]
     return users
 
 
 def seed_demo_users() -> list[str]:
-    """Create the demo accounts with the well-known password; refused where settings forbid it."""
+    """Create the missing demo accounts, with the well-known password; refused where settings forbid it.
+
+    An account that exists is left as it is: an administrator may have changed its groups.
+    """
     if not settings.DEMO_USERS_ALLOWED:
         return []
     user_model = get_user_model()
     created = []
-    for username, display_name, group_name in demo_users():
-        user, was_created = user_model.objects.get_or_create(
-            username=username, defaults={"first_name": display_name, "is_staff": username == "admin"}
-        )
-        if was_created:
-            user.set_password(DEMO_PASSWORD)
-            user.is_superuser = username == "admin"
-            user.save()
-            created.append(username)
-        if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
+    for username, display_name, group in demo_users():
+        if user_model.objects.filter(username=username).exists():
+            continue
+        user = user_model(username=username, first_name=display_name, is_staff=username == "admin")
+        user.is_superuser = username == "admin"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        if group:
+            user.groups.add(group)
+        created.append(username)
     return created

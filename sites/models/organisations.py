@@ -74,6 +74,17 @@ class Organisation(index.Indexed, models.Model):
     def is_government(self) -> bool:
         return self.kind in GOVERNMENT_KINDS
 
+    def subtree(self) -> models.QuerySet["Organisation"]:
+        """This organisation and every organisation under it, at any depth."""
+        found, level = [self.pk], [self.pk]
+        while level:
+            # Excluding what was found keeps a parent loop, should one be entered, from running forever.
+            level = list(
+                Organisation.objects.filter(parent__in=level).exclude(pk__in=found).values_list("pk", flat=True)
+            )
+            found += level
+        return Organisation.objects.filter(pk__in=found)
+
     def government(self) -> "Organisation":
         """The government this organisation is part of: itself, or the government of its parent."""
         node = self

@@ -10,14 +10,18 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from cms.blocks import BODY_BLOCKS
 from cms.models import BasePage
 from cms.sanitizer import sanitize_html
 from sites.enums import ColumnType, Validity
+from sites.page_forms import ArticlePageForm
 from sites.tree import ancestor_paths, nearest
+
+from .organisations import Organisation
+from .profiles import SiteProfile
 
 __all__ = [
     "ArticleAttachment",
@@ -216,6 +220,7 @@ class ArticlePage(ContentPage):
     import_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     template_name = "pages/article_page.html"
+    base_form_class = ArticlePageForm
     parent_page_types = ["sites.ColumnPage", "sites.TopicPage"]
     subpage_types: list[str] = []
     content_panels = [
@@ -249,6 +254,15 @@ class ArticlePage(ContentPage):
 
     class Meta:
         verbose_name = "文章"
+
+    @staticmethod
+    def publishers_on(site: Site | None) -> models.QuerySet[Organisation]:
+        """Who may publish on `site`: its organisation and the organisations under it.
+
+        County departments without a site of their own publish on their county's portal.
+        """
+        organisation = SiteProfile.for_site(site).organisation if site else None
+        return organisation.subtree() if organisation else Organisation.objects.none()
 
     @cached_property
     def tag_names(self) -> list[str]:

@@ -5,6 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from cms.forms import BaseAdminModelForm
 from sites.enums import ThemeName
 from sites.validators import (
     hex_colour_validator,
@@ -88,6 +89,7 @@ class SiteProfile(BaseSiteSetting):
     description = models.CharField("网站描述", max_length=300, blank=True, help_text="用于 Description 元数据。")
     keywords = models.CharField("网站关键词", max_length=200, blank=True, help_text="多个关键词用逗号分隔。")
 
+    base_form_class = BaseAdminModelForm
     panels = [
         FieldPanel("organisation"),
         FieldPanel("short_name"),

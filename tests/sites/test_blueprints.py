@@ -1,15 +1,17 @@
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from wagtail.models import Collection, GroupPagePermission, Site, WorkflowPage
+from wagtail.models import Collection, GroupPagePermission, Page, Site, WorkflowPage
 
 from sites.blueprints import BLUEPRINT_COLUMNS, provision_site
 from sites.enums import Blueprint, ColumnType, ThemeName
 from sites.models import ColumnPage, Organisation, SiteProfile
 from sites.organisations import DepartmentSpec, ensure_department
-from tests.sites.factories import SiteFactory
+from tests.sites.factories import OrganisationFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +95,9 @@ def test_blueprints__every_blueprint_has_an_interview_column():
 
 def test_create_site_command__accepts_a_retired_division_code():
     out = io.StringIO()
-    call_command("create_site", "--org", "361121", "--hostname", "gx2.example.gov.cn", stdout=out)
+    # 广信区 has its demo portal already; a second site needs a name of its own.
+    arguments = ["--org", "361121", "--hostname", "gx2.example.gov.cn", "--name", "广信区政务服务网"]
+    call_command("create_site", *arguments, stdout=out)
     site = Site.objects.get(hostname="gx2.example.gov.cn")
     assert SiteProfile.for_site(site).organisation.code == "361104"
     assert SiteProfile.for_site(site).theme == ThemeName.COUNTY
@@ -138,3 +142,62 @@ def test_site_factory__builds_a_site_of_its_own_without_demo_facts():
     assert WorkflowPage.objects.filter(page=site.root_page).exists()
     other = SiteFactory()
     assert SiteProfile.for_site(other).collection != profile.collection
+
+
+def counts() -> tuple[int, ...]:
+    return Site.objects.count(), Page.objects.count(), Group.objects.count(), Collection.objects.count()
+
+
+def test_create_site_command__refuses_another_organisations_hostname():
+    before = counts()
+    with pytest.raises(CommandError, match=re.escape("域名 xinzhou.localhost 已由 信州区人民政府 使用")):
+        call_command("create_site", "--org", "361100-jyj", "--hostname", "xinzhou.localhost", stdout=io.StringIO())
+    assert SiteProfile.for_site(Site.objects.get(hostname="xinzhou.localhost")).organisation.code == "361102"
+    assert counts() == before
+
+
+@pytest.mark.parametrize("port", ["0", "99999", "-80"])
+def test_create_site_command__refuses_ports_out_of_range(port):
+    with pytest.raises(CommandError, match="端口应在 1 到 65535 之间"):
+        call_command("create_site", "--org", "361100-gaj", "--hostname", "gaj.example.gov.cn", "--port", port)
+    assert not Site.objects.filter(hostname="gaj.example.gov.cn").exists()
+
+
+def test_create_site_command__refuses_a_second_site_under_the_default_name():
+    # Same name, same groups and collection: 信州's editors would have edited the new site too.
+    before = counts()
+    message = "网站名称“信州区人民政府门户网站”已由 xinzhou.localhost 使用，请另取网站名称"
+    with pytest.raises(CommandError, match=re.escape(message)):
+        call_command("create_site", "--org", "361102", "--hostname", "xz2.example.gov.cn", stdout=io.StringIO())
+    assert counts() == before
+
+
+def test_provision_site__refuses_a_new_organisation_named_like_one_with_a_site():
+    namesake = OrganisationFactory(name="上饶市教育局", slug="jyj2")
+    before = counts()
+    with pytest.raises(ValidationError, match=re.escape("网站名称“上饶市教育局”已由 jyj.localhost 使用")):
+        provision_site(namesake, "jyj2.example.gov.cn")
+    assert counts() == before
+
+
+def test_provision_site__refuses_a_new_site_named_after_a_renamed_sites_groups():
+    xinzhou = Site.objects.get(hostname="xinzhou.localhost")
+    xinzhou.site_name = "信州区政府网站"
+    xinzhou.save()
+    with pytest.raises(ValidationError, match="用户组“信州区人民政府门户网站编辑”已存在"):
+        provision_site(
+            Organisation.objects.get(code="361100-gaj"), "gaj.example.gov.cn", site_name="信州区人民政府门户网站"
+        )
+
+
+def test_provision_site__a_second_site_of_one_organisation_has_groups_and_collection_of_its_own():
+    xinzhou = SiteProfile.for_site(Site.objects.get(hostname="xinzhou.localhost"))
+    site = provision_site(xinzhou.organisation, "xz2.example.gov.cn", site_name="信州区政务服务网").site
+    second = SiteProfile.for_site(site)
+    assert second.collection.name == "信州区政务服务网"
+    assert {second.editor_group.name, second.reviewer_group.name} == {"信州区政务服务网编辑", "信州区政务服务网审核"}
+    assert not {second.collection, second.editor_group, second.reviewer_group} & {
+        xinzhou.collection,
+        xinzhou.editor_group,
+        xinzhou.reviewer_group,
+    }

@@ -33,20 +33,25 @@ def test_cluster_admin__provisions_a_site_from_the_admin(client):
 
 
 @pytest.mark.parametrize(
-    ("hostname", "message"),
+    ("code", "hostname", "port", "message"),
     [
-        ("http://gaj.zgsr.gov.cn/", "域名无效"),
-        ("gaj.zgsr.gov.cn:8080", "域名无效"),
-        ("xinzhou.localhost", "已由 信州区人民政府 使用"),
+        ("361100-gaj", "http://gaj.zgsr.gov.cn/", 80, "域名无效"),
+        ("361100-gaj", "gaj.zgsr.gov.cn:8080", 80, "域名无效"),
+        ("361100-gaj", "xinzhou.localhost", 80, "已由 信州区人民政府 使用"),
+        ("361100-gaj", "gaj.zgsr.gov.cn", 0, "端口应在 1 到 65535 之间"),
+        ("361100-gaj", "gaj.zgsr.gov.cn", 99999, "端口应在 1 到 65535 之间"),
+        ("361102", "gaj.zgsr.gov.cn", 80, "网站名称“信州区人民政府门户网站”已由 xinzhou.localhost 使用"),
     ],
 )
-def test_provision_form__rejects_bad_hostnames_in_chinese(client, hostname, message):
+def test_provision_form__refuses_in_chinese_what_provisioning_may_not_do(client, code, hostname, port, message):
     login(client, "admin")
-    organisation = Organisation.objects.get(code="361100-gaj")
-    response = post(client, organisation=organisation.pk, hostname=hostname, blueprint="", port=80)
+    organisation = Organisation.objects.get(code=code)
+    sites = Site.objects.count()
+    response = post(client, organisation=organisation.pk, hostname=hostname, blueprint="", port=port)
     assert response.status_code == HTTPStatus.OK
     assert message in response.content.decode()
-    assert not Site.objects.filter(hostname__contains="gaj").exists()
+    assert Site.objects.count() == sites
+    assert SiteProfile.for_site(Site.objects.get(hostname="xinzhou.localhost")).organisation.code == "361102"
 
 
 def test_site_editor__is_refused_the_provisioning_view(client):

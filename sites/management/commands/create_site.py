@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand, CommandError
 from sites.blueprints import provision_site
 from sites.enums import Blueprint
 from sites.models import Organisation
-from sites.validators import hostname_validator
 
 
 class Command(BaseCommand):
@@ -27,13 +26,10 @@ class Command(BaseCommand):
             organisation = Organisation.objects.get_by_code(org)
         except Organisation.DoesNotExist as error:
             raise CommandError(f"机构编码 {org} 不存在。") from error
-        hostname = hostname.strip().lower()
         try:
-            hostname_validator(hostname)
+            report = provision_site(organisation, hostname, blueprint, port=port, site_name=name, is_default=default)
         except ValidationError as error:
-            raise CommandError(error.messages[0]) from error
-
-        report = provision_site(organisation, hostname, blueprint, port=port, site_name=name, is_default=default)
+            raise CommandError("".join(error.messages)) from error
         verb = "已开设" if report.created_site else "已存在，已补齐"
         self.stdout.write(self.style.SUCCESS(f"{report.site.site_name}（{report.site.root_url}）{verb}。"))
         if report.created_columns:

@@ -19,13 +19,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, domain: str, port: int, **options):
         with transaction.atomic():
-            sites = seed_cluster(domain, port, progress=lambda items: tqdm(items, desc="站点", unit="个"))
+            seeded = seed_cluster(domain, port, progress=lambda items: tqdm(items, desc="站点", unit="个"))
             seed_demo_users()
             for seed_app_demo in app_demo_seeders():
-                seed_app_demo(sites)
-        self.stdout.write(self.style.SUCCESS(f"演示站群已就绪：{len(sites)} 个网站。"))
-        for site in sites:
+                seed_app_demo(seeded.sites)
+        self.stdout.write(self.style.SUCCESS(f"演示站群已就绪：{len(seeded.sites)} 个网站。"))
+        for site in seeded.sites:
             self.stdout.write(f"  {site.site_name}: {site.root_url}/")
+        for reason in seeded.refused:
+            self.stderr.write(self.style.WARNING(f"未开设 {reason}"))
         if settings.DEMO_USERS_ALLOWED:
             self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}，仅限演示环境）：")
             for username, display_name, _group in demo_users():

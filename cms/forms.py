@@ -1,0 +1,53 @@
+"""Admin forms on which a user may pick only the images and documents they may choose.
+
+Wagtail's choosers list only the collections a user has 'choose' permission on, but the form
+fields behind them accept any id that is posted. These forms narrow every image and document
+field, in inline panels too, to those collections, keeping the value a record already holds
+so that a page someone else illustrated can still be edited.
+"""
+
+from django import forms
+from django.db.models import Q
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
+
+
+def _refusals() -> dict[type, str]:
+    return {
+        get_image_model(): "所选图片不存在，或不在你有权选用的集合中。",
+        get_document_model(): "所选文档不存在，或不在你有权选用的集合中。",
+    }
+
+
+def limit_media_choices(form: forms.BaseForm, user) -> None:
+    """Narrow `form`'s image and document fields, and those of its inline forms, to what `user` may choose."""
+    refusals = _refusals()
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.ModelChoiceField) or field.queryset.model not in refusals:
+            continue
+        model = field.queryset.model
+        choosable = Q(pk__in=policy_registry.get_by_type(model).instances_user_has_permission_for(user, "choose"))
+        if form.initial.get(name) is not None:
+            choosable |= Q(pk=form.initial[name])
+        field.queryset = model.objects.filter(choosable)
+        field.error_messages["invalid_choice"] = refusals[model]
+    for formset in getattr(form, "formsets", {}).values():
+        for inline_form in formset.forms:
+            limit_media_choices(inline_form, user)
+
+
+class MediaPermissionsMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None:
+            limit_media_choices(self, self.for_user)
+
+
+class BasePageForm(MediaPermissionsMixin, WagtailAdminPageForm):
+    """The admin form every page type of the cluster starts from."""
+
+
+class BaseAdminModelForm(MediaPermissionsMixin, WagtailAdminModelForm):
+    """The admin form for the cluster's other models that pick images or documents."""
