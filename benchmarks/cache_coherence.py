@@ -10,6 +10,7 @@ Run from the project root:
 """
 
 import argparse
+import logging
 import os
 import statistics
 import subprocess
@@ -53,6 +54,7 @@ def main() -> None:
     import django
 
     django.setup()
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     from wagtail.models import Site
 
     from sites.models import ArticlePage
