@@ -2,9 +2,11 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
+E2E_DIR = Path(__file__).parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -15,6 +17,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.is_relative_to(E2E_DIR):
+            item.add_marker(pytest.mark.browser)
+
 
 # Playwright's sync API runs an event loop in the test thread; the test's own ORM calls are still
 # synchronous, so Django's async-safety guard is lifted for this package only.
