@@ -13,6 +13,7 @@ from interviews.errors import InterviewError
 from interviews.events import record_event, rewrite_history
 from interviews.models import Broadcast, InterviewGuest, InterviewPage, Message
 from interviews.payloads import local_time, message_payload
+from interviews.text import clean_text
 from sites.publishing import Change, ContentChange, fan_out
 
 MAX_MESSAGE_LENGTH = 2000
@@ -82,6 +83,8 @@ def _status_payload(broadcast: Broadcast) -> dict:
 
 
 def check_text(text: str, *, required: bool = True) -> str:
+    """The text made plain and safe (interviews.text), if it is not empty and not too long."""
+    text = clean_text(text)
     if required and not text:
         raise InterviewError("内容不能为空。", status=400)
     if len(text) > MAX_MESSAGE_LENGTH:
@@ -111,7 +114,7 @@ def post_message(
 ) -> Message:
     """Post a message live (or as 补录 once the broadcast has ended) and tell every viewer."""
     broadcast = _open_for_messages(interview)
-    check_text(text, required=image is None)
+    text = check_text(text, required=image is None)
     if kind in (MessageKind.GUEST, MessageKind.ANSWER) and guest is None:
         raise InterviewError("请选择发言的嘉宾。", status=400)
     if guest is not None and guest.page_id != interview.pk:

@@ -14,6 +14,7 @@ from interviews.events import record_event, rewrite_history
 from interviews.models import InterviewGuest, InterviewPage, Message, Question
 from interviews.payloads import console_question, display_name, public_question
 from interviews.sensitive_words import flagged_words
+from interviews.text import clean_text
 
 OPEN_FOR_QUESTIONS = (BroadcastStatus.SCHEDULED, BroadcastStatus.LIVE)
 
@@ -25,7 +26,11 @@ def _tell_staff(question: Question, action: str, actor=None) -> None:
 
 @transaction.atomic
 def ask_question(interview: InterviewPage, nickname: str, text: str, contact: str = "", address: str = "") -> Question:
-    """Store a citizen's (already cleaned) question for moderation, flagging its sensitive words."""
+    """Store a citizen's question for moderation, made plain and safe, flagging its sensitive words."""
+    nickname, contact = clean_text(nickname, single_line=True), clean_text(contact, single_line=True)
+    text = clean_text(text)
+    if not nickname or not text:
+        raise InterviewError("请填写昵称和问题内容。", status=400)
     broadcast = broadcast_of(interview)
     if not interview.live or broadcast.status not in OPEN_FOR_QUESTIONS:
         raise InterviewError("本期访谈已结束，不再接受提问。", status=403)
