@@ -97,11 +97,19 @@ def live_interview():
 
 def test_viewer__sees_the_host_message_without_reloading(browser, asgi_server, live_interview):
     interview, session = live_interview
+    path = interview.relative_url(interview.get_site())
     viewer_context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
     viewer = viewer_context.new_page()
     problems = []
-    viewer.on("console", lambda message: message.type == "error" and problems.append(message.text))
-    viewer.goto(f"{asgi_server}{interview.url}")
+    viewer.on("pageerror", lambda error: problems.append(str(error)))
+    # Every response the page needs must succeed (browsers also ask for a favicon the sites do not have).
+    viewer.on(
+        "response",
+        lambda response: (
+            response.status >= 400 and not response.url.endswith("/favicon.ico") and problems.append(response.url)
+        ),
+    )
+    viewer.goto(f"{asgi_server}{path}")
     expect(viewer.locator("#interview")).to_have_attribute("data-connected", "true")
     navigations = []
     viewer.on("framenavigated", lambda frame: navigations.append(frame.url))
@@ -110,7 +118,7 @@ def test_viewer__sees_the_host_message_without_reloading(browser, asgi_server, l
     polling_context = browser.new_context(locale="zh-CN")
     polling = polling_context.new_page()
     polling.route_web_socket(re.compile(".*"), lambda socket: socket.close())
-    polling.goto(f"{asgi_server}{interview.url}")
+    polling.goto(f"{asgi_server}{path}")
 
     host_context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
     host_context.add_cookies([{"name": "sessionid", "value": session, "domain": HOSTNAME, "path": "/"}])

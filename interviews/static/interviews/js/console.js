@@ -314,5 +314,6 @@
     }).then(function () { form.reset(); return load(); }).catch(function () {});
   });
 
-  load().then(connect);
+  // Whoever only hands out roles has no role of their own: no live stream for them.
+  load().then(function () { if (state && state.me.can.view) { connect(); } });
 }());
