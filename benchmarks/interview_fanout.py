@@ -117,6 +117,8 @@ class Result:
     lost: int
     memory_kib_per_viewer: float
     cpu_us_per_delivery: float
+    post_p50_ms: float
+    post_p99_ms: float
 
 
 def free_port() -> int:
@@ -158,8 +160,8 @@ def cpu_seconds(pid: int) -> float:
 class ViewerProtocol(asyncio.Protocol):
     """One viewer: handshake, then note the arrival time of each benchmark message; answer pings."""
 
-    def __init__(self, path: str, host: str, arrivals: dict, ready: asyncio.Future):
-        self.path, self.host, self.arrivals, self.ready = path, host, arrivals, ready
+    def __init__(self, path: str, host: str, arrivals: dict, ready: asyncio.Future, counter):
+        self.path, self.host, self.arrivals, self.ready, self.counter = path, host, arrivals, ready, counter
         self.buffer = bytearray()
         self.open = False
         self.transport = None
@@ -215,6 +217,7 @@ class ViewerProtocol(asyncio.Protocol):
                 if found:
                     number = int(found.group(1))
                     self.arrivals.setdefault(number, []).append(now)
+                    self.counter.value += 1
             elif opcode == 9:
                 mask = os.urandom(4)
                 masked = bytes(byte ^ mask[index % 4] for index, byte in enumerate(payload))
@@ -226,7 +229,7 @@ class ViewerProtocol(asyncio.Protocol):
             self.ready.set_result(False)
 
 
-async def _viewers(port: int, path: str, count: int, started, stop) -> tuple[int, dict]:
+async def _viewers(port: int, path: str, count: int, started, stop, counter) -> tuple[int, dict]:
     loop = asyncio.get_running_loop()
     arrivals: dict[int, list[float]] = {}
     limit = asyncio.Semaphore(CONNECT_CONCURRENCY)
@@ -237,7 +240,9 @@ async def _viewers(port: int, path: str, count: int, started, stop) -> tuple[int
         async with limit:
             ready = loop.create_future()
             with contextlib.suppress(OSError):
-                await loop.create_connection(lambda: ViewerProtocol(path, HOST, arrivals, ready), "127.0.0.1", port)
+                await loop.create_connection(
+                    lambda: ViewerProtocol(path, HOST, arrivals, ready, counter), "127.0.0.1", port
+                )
                 if await asyncio.wait_for(ready, 60):
                     connected += 1
 
@@ -248,13 +253,13 @@ async def _viewers(port: int, path: str, count: int, started, stop) -> tuple[int
     return connected, arrivals
 
 
-def viewer_process(target: tuple[int, str, int], started, stop, results) -> None:
+def viewer_process(target: tuple[int, str, int], started, stop, results, counter) -> None:
     port, path, count = target
     with contextlib.suppress(ImportError):
         import uvloop
 
         uvloop.install()
-    connected, arrivals = asyncio.run(_viewers(port, path, count, started, stop))
+    connected, arrivals = asyncio.run(_viewers(port, path, count, started, stop, counter))
     results.put((connected, arrivals))
 
 
@@ -311,10 +316,13 @@ def prepare_cluster(environment: dict) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-async def post_to_cluster(port: int, interview: int, session: str, count: int, rate: float) -> dict[int, float]:
+async def post_to_cluster(
+    port: int, interview: int, session: str, count: int, rate: float
+) -> tuple[dict[int, float], list[float]]:
     token = base64.b32encode(os.urandom(20)).decode()[:32]
     headers = {"Host": HOST, "Cookie": f"sessionid={session}; csrftoken={token}", "X-CSRFToken": token}
     sent: dict[int, float] = {}
+    posts: list[float] = []
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=30) as client:
         for number in range(count):
             due = time.monotonic()
@@ -325,21 +333,24 @@ async def post_to_cluster(port: int, interview: int, session: str, count: int, r
             )
             if response.status_code != 200:
                 raise SystemExit(f"发布失败：{response.status_code} {response.text[:300]}")
+            posts.append((time.monotonic() - due) * 1000)
             await asyncio.sleep(max(0.0, due + 1 / rate - time.monotonic()))
-    return sent
+    return sent, posts
 
 
-async def post_to_bare(port: int, count: int, rate: float) -> dict[int, float]:
+async def post_to_bare(port: int, count: int, rate: float) -> tuple[dict[int, float], list[float]]:
     from websockets.asyncio.client import connect
 
     sent: dict[int, float] = {}
+    posts: list[float] = []
     async with connect(f"ws://127.0.0.1:{port}/host") as host:
         for number in range(count):
             due = time.monotonic()
             sent[number] = due
             await host.send(f'{{"type":"message.created","payload":{{"text":"第{number}条 bench#{number}#"}}}}')
+            posts.append((time.monotonic() - due) * 1000)
             await asyncio.sleep(max(0.0, due + 1 / rate - time.monotonic()))
-    return sent
+    return sent, posts
 
 
 def measure(name: str, server: subprocess.Popen, port: int, *, path: str, viewers: int, args, post) -> Result:
@@ -350,10 +361,14 @@ def measure(name: str, server: subprocess.Popen, port: int, *, path: str, viewer
         for i in range(args.client_processes)
     ]
     idle_rss = rss_kib(server.pid)
-    processes = []
+    processes, counters = [], []
     for share in shares:
         started = context.Event()
-        process = context.Process(target=viewer_process, args=((port, path, share), started, stop_event, results))
+        counter = context.Value("q", 0, lock=False)
+        counters.append(counter)
+        process = context.Process(
+            target=viewer_process, args=((port, path, share), started, stop_event, results, counter)
+        )
         process.start()
         processes.append(process)
         started_events.append(started)
@@ -362,17 +377,13 @@ def measure(name: str, server: subprocess.Popen, port: int, *, path: str, viewer
     time.sleep(1.0)
     loaded_rss = rss_kib(server.pid)
     cpu_before = cpu_seconds(server.pid)
-    sent = asyncio.run(post(args.messages, args.rate))
-    time.sleep(0.5)
+    sent, posts = asyncio.run(post(args.messages, args.rate))
+    posts.sort()
+    # Wait until every viewer has every message, or the bound: what has not arrived by then is lost.
     deadline = time.monotonic() + DRAIN_SECONDS
-    # Wait for the drain bound, or less when the server has gone quiet (nothing left to deliver).
-    previous = cpu_seconds(server.pid)
-    while time.monotonic() < deadline:
-        time.sleep(1.0)
-        now = cpu_seconds(server.pid)
-        if now - previous < 0.02:
-            break
-        previous = now
+    expected_now = sum(shares) * args.messages
+    while time.monotonic() < deadline and sum(counter.value for counter in counters) < expected_now:
+        time.sleep(0.2)
     cpu_after = cpu_seconds(server.pid)
     stop_event.set()
     connected, latencies, delivered = 0, [], 0
@@ -396,6 +407,8 @@ def measure(name: str, server: subprocess.Popen, port: int, *, path: str, viewer
         lost=expected - delivered,
         memory_kib_per_viewer=(loaded_rss - idle_rss) / max(connected, 1),
         cpu_us_per_delivery=(cpu_after - cpu_before) * 1e6 / max(delivered, 1),
+        post_p50_ms=posts[len(posts) // 2],
+        post_p99_ms=posts[min(len(posts) - 1, int(len(posts) * 0.99))],
     )
 
 
@@ -460,8 +473,9 @@ def report(results: list[Result], args) -> str:
         "",
         f"Command: `{command}`",
         "",
-        "| Viewers | Server | connected | p50 ms | p99 ms | lost | memory KiB/viewer | CPU µs/delivery |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Viewers | Server | connected | p50 ms | p99 ms | lost | memory KiB/viewer | CPU µs/delivery "
+        "| host send p50/p99 ms |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         cells = [
@@ -473,6 +487,7 @@ def report(results: list[Result], args) -> str:
             f"{result.lost:,}",
             f"{result.memory_kib_per_viewer:.1f}",
             f"{result.cpu_us_per_delivery:.1f}",
+            f"{result.post_p50_ms:.0f} / {result.post_p99_ms:.0f}",
         ]
         lines.append(f"| {' | '.join(cells)} |")
     return "\n".join(lines)
