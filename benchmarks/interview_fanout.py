@@ -229,7 +229,8 @@ class ViewerProtocol(asyncio.Protocol):
             self.ready.set_result(False)
 
 
-async def _viewers(port: int, path: str, count: int, started, stop, counter) -> tuple[int, dict]:
+async def _viewers(target: tuple[int, str, int], started, stop, counter) -> tuple[int, dict]:
+    port, path, count = target
     loop = asyncio.get_running_loop()
     arrivals: dict[int, list[float]] = {}
     limit = asyncio.Semaphore(CONNECT_CONCURRENCY)
@@ -254,12 +255,11 @@ async def _viewers(port: int, path: str, count: int, started, stop, counter) -> 
 
 
 def viewer_process(target: tuple[int, str, int], started, stop, results, counter) -> None:
-    port, path, count = target
     with contextlib.suppress(ImportError):
         import uvloop
 
         uvloop.install()
-    connected, arrivals = asyncio.run(_viewers(port, path, count, started, stop, counter))
+    connected, arrivals = asyncio.run(_viewers(target, started, stop, counter))
     results.put((connected, arrivals))
 
 
