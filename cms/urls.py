@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("sites.urls")),
     path("", include("themes.urls")),
+    path("", include("interviews.urls")),
 ]
 
 if settings.SERVE_MEDIA:

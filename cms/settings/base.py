@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms",
     "sites",
     "themes",
+    "interviews",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -123,7 +124,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Channel layer and cache: in-process unless REDIS_URL is set.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
+    # Pub/sub: each process subscribes once per interview and fans out to its own viewers
+    # (interviews/hub.py); nothing is queued per viewer in Redis, so no per-channel capacity drops.
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "max_connections": env_int("REDIS_MAX_CONNECTIONS", 1000)}]},
+        }
+    }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -241,6 +249,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF],
         "style-src-attr": ["'unsafe-inline'"],
         "script-src": [SELF],
+        # An interview's video stream (HLS or MP4) may come from the broadcaster's own server.
+        "media-src": [SELF, "https:"],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
