@@ -6,13 +6,14 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from cms.client_ip import client_ip
 from interviews.enums import BroadcastStatus, QuestionStatus, Stream
 from interviews.errors import InterviewError
 from interviews.forms import QuestionForm
 from interviews.models import Broadcast, InterviewPage, Message, Question
 from interviews.moderation import OPEN_FOR_QUESTIONS, ask_question
 from interviews.payloads import message_payload, public_question
-from interviews.ratelimit import client_address, question_retry_after
+from interviews.ratelimit import question_retry_after
 
 # The live page shows the newest messages; older ones load on request ("load earlier").
 RECENT_MESSAGES = 50
@@ -66,13 +67,13 @@ def serve_question_form(interview: InterviewPage, request):
     form = QuestionForm(request.POST)
     status = HTTPStatus.BAD_REQUEST
     if form.is_valid():
-        retry_after = question_retry_after(client_address(request))
+        retry_after = question_retry_after(client_ip(request))
         if retry_after is not None:
             form.add_error(None, f"提问过于频繁，请{retry_after}秒后再试。")
             status = HTTPStatus.TOO_MANY_REQUESTS
         else:
             try:
-                ask_question(interview, **form.cleaned_data, address=client_address(request))
+                ask_question(interview, **form.cleaned_data, address=client_ip(request))
             except InterviewError as error:
                 form.add_error(None, error.message)
                 status = error.status

@@ -3,19 +3,9 @@
 import time
 
 from django.core.cache import cache
-from django.http import HttpRequest
 
 # (window in seconds, questions allowed in it) per client address.
 QUESTION_LIMITS = ((60, 3), (3600, 20))
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address as the server saw it.
-
-    Behind a reverse proxy this is the proxy; the cluster's own reading of forwarded addresses
-    from trusted proxies will replace this one function.
-    """
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def question_retry_after(address: str) -> int | None:

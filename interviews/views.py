@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
+from cms.client_ip import client_ip
 from interviews.enums import Stream
 from interviews.errors import InterviewError
 from interviews.events import CATCH_UP_LIMIT, event_frame, events_after
@@ -20,7 +21,7 @@ from interviews.live_page import live_messages
 from interviews.models import Broadcast, InterviewPage
 from interviews.moderation import ask_question
 from interviews.payloads import message_payload
-from interviews.ratelimit import client_address, question_retry_after
+from interviews.ratelimit import question_retry_after
 
 MESSAGES_PAGE = 30
 MAX_MESSAGES_PAGE = 100
@@ -126,11 +127,11 @@ def questions(request: HttpRequest, interview_id: int) -> JsonResponse:
     if not form.is_valid():
         errors = {field: [str(error) for error in errs] for field, errs in form.errors.items()}
         return json_error("提问未通过检查，请修改后再提交。", HTTPStatus.BAD_REQUEST, errors=errors)
-    retry_after = question_retry_after(client_address(request))
+    retry_after = question_retry_after(client_ip(request))
     if retry_after is not None:
         response = json_error(f"提问过于频繁，请{retry_after}秒后再试。", HTTPStatus.TOO_MANY_REQUESTS)
         response["Retry-After"] = str(retry_after)
         return response
-    question = ask_question(interview, **form.cleaned_data, address=client_address(request))
+    question = ask_question(interview, **form.cleaned_data, address=client_ip(request))
     body = {"id": question.pk, "status": question.status, "message": "提问已提交，经审核后公开。"}
     return JsonResponse(body, status=HTTPStatus.CREATED, json_dumps_params={"ensure_ascii": False})

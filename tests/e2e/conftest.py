@@ -18,6 +18,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.is_relative_to(E2E_DIR):
