@@ -21,7 +21,8 @@ class SearchForm(forms.Form):
         self.is_valid()
         data = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
         return {
-            "q": data.get("q") or "",
+            # As typed: the form's own checks would drop a query with a NUL, which the search explains.
+            "q": str(self.data.get("q", "")).strip(),
             "scope": data.get("scope") or Scope.SITE,
             "site": data.get("site"),
             "kind": data.get("kind") or "",
