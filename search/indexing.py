@@ -127,8 +127,8 @@ def rebuild(progress: Callable[[Iterable, int], Iterable] | None = None, batch_s
         previous = state.current_generation
         stale = set(SearchDocument.objects.exclude(generation=previous).values_list("generation", flat=True))
         for generation in stale | ({state.building_generation} - {None}):
-            SearchDocument.objects.filter(generation=generation).delete()
             engine.drop_generation(generation)
+            SearchDocument.objects.filter(generation=generation).delete()
         new = max([previous, *stale, state.building_generation or 0]) + 1
         engine.create_generation(new)
         state.building_generation = new
@@ -145,6 +145,6 @@ def rebuild(progress: Callable[[Iterable, int], Iterable] | None = None, batch_s
         state.current_generation, state.building_generation = new, None
         state.save()
         engine.activate(new)
-        SearchDocument.objects.filter(generation=previous).delete()
         engine.drop_generation(previous)
+        SearchDocument.objects.filter(generation=previous).delete()
     return written

@@ -60,7 +60,7 @@ class PostgresEngine(SQLEngine):
         with connection.cursor() as cursor:
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {name} (document_id bigint NOT NULL REFERENCES {DOCUMENT_TABLE} (id) "
-                "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, chunk smallint NOT NULL, vector tsvector NOT NULL, "
+                "ON DELETE CASCADE, chunk smallint NOT NULL, vector tsvector NOT NULL, "
                 "PRIMARY KEY (document_id, chunk))"
             )
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {name}_vector ON {name} USING gin (vector)")

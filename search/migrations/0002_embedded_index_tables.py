@@ -12,7 +12,7 @@ SQLITE = (
 )
 POSTGRESQL = [
     "CREATE TABLE IF NOT EXISTS search_pg_1 (document_id bigint NOT NULL REFERENCES search_searchdocument (id) "
-    "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, chunk smallint NOT NULL, vector tsvector NOT NULL, "
+    "ON DELETE CASCADE, chunk smallint NOT NULL, vector tsvector NOT NULL, "
     "PRIMARY KEY (document_id, chunk))",
     "CREATE INDEX IF NOT EXISTS search_pg_1_vector ON search_pg_1 USING gin (vector)",
 ]
