@@ -9,6 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
 from audits.enums import IndicatorKind
+from audits.forms import AssessorScoreForm
 from sites.enums import ColumnType
 
 __all__ = ["AssessorScore", "ColumnRule", "Indicator", "IndicatorSet"]
@@ -118,6 +119,9 @@ class AssessorScore(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="考核人员", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField("评分时间", auto_now_add=True)
+
+    base_form_class = AssessorScoreForm
+    panels = [FieldPanel("site"), FieldPanel("indicator"), FieldPanel("points"), FieldPanel("comment")]
 
     class Meta:
         verbose_name = "评审打分"
