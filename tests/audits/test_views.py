@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
@@ -11,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from audits.enums import CheckCode
-from audits.models import Dismissal
+from audits.models import AssessorScore, Dismissal, Indicator
 from sites.models import ArticlePage
 from tests.audits.factories import article_with_body, audit, demo_site
 
@@ -111,3 +112,28 @@ def test_assessor__dismisses_a_finding_with_a_reason_and_the_next_run_leaves_it_
 def test_user_without_a_site__is_refused_the_reports(client, audited):
     nobody = get_user_model().objects.create_user("nobody", password="x")
     assert get(client, nobody, "audits:ranking").status_code in {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
+
+
+def test_assessor__adds_a_bonus_score_that_counts_in_the_latest_assessment(client, assessor, audited):
+    assessment = audited[OWN]
+    bonus = Indicator.objects.get(indicator_set=assessment.run.indicator_set, code="B1")
+    client.force_login(assessor)
+    response = client.post(
+        reverse("assessor_scores:add"),
+        {"site": assessment.site_id, "indicator": bonus.pk, "points": "8", "comment": "政务服务创新"},
+        HTTP_HOST="www.localhost",
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    score = AssessorScore.objects.get()
+    assert score.assessor == assessor
+    before = assessment.score
+    assessment.refresh_from_db()
+    assert assessment.bonus == Decimal(8)
+    assert assessment.score == before + Decimal(8)
+
+
+def test_site_editor__cannot_score_or_edit_indicators(client, audited):
+    editor = get_user_model().objects.get(username="xinzhou_editor")
+    client.force_login(editor)
+    for name in ("assessor_scores:add", "indicator_sets:add"):
+        assert client.get(reverse(name), HTTP_HOST="www.localhost").status_code == HTTPStatus.FORBIDDEN
