@@ -5,8 +5,9 @@ limit (the 15 s rule) and a size limit, redirects are followed by hand (loops an
 caught), the crawl stops at a page limit, and robots.txt is obeyed for the site's own pages.
 """
 
+import contextlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -162,7 +163,7 @@ def crawl(
     result = CrawlResult(start_url=start_url)
     queued = {start_url}
     frontier = [start_url]
-    with _mapper(limits.concurrency) as mapper:
+    with _bounded_map(limits.concurrency) as mapper:
         while frontier:
             next_frontier = []
             for fetched in mapper(lambda url: fetch(client, url, limits), frontier):
@@ -234,19 +235,15 @@ def _robots(client: httpx.Client, start_url: str, limits: CrawlLimits) -> RobotF
     return robots
 
 
-class _mapper:
+@contextlib.contextmanager
+def _bounded_map(concurrency: int) -> Iterator[Callable]:
     """`map` over a bounded thread pool, or in this thread when the concurrency is 1.
 
     One thread is what an in-process crawl needs: the WSGI app then shares this thread's database
     connection and sees its uncommitted data.
     """
-
-    def __init__(self, concurrency: int):
-        self._pool = ThreadPoolExecutor(concurrency) if concurrency > 1 else None
-
-    def __enter__(self):
-        return self._pool.map if self._pool else map
-
-    def __exit__(self, *exc):
-        if self._pool:
-            self._pool.shutdown()
+    if concurrency <= 1:
+        yield map
+        return
+    with ThreadPoolExecutor(concurrency) as pool:
+        yield pool.map
