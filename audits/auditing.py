@@ -68,11 +68,12 @@ def run_audit(
     run = AuditRun.objects.create(indicator_set=indicator_set, trigger=trigger)
     hosts = set(Site.objects.values_list("hostname", flat=True))
     try:
+        known: dict[str, Fetched] = {}
         with make_client(hosts, transport) as client:
             for site in sites:
                 if on_site:
                     on_site(site)
-                assessment = audit_site(run, site, client, limits, on_fetch)
+                assessment = audit_site(run, site, client, limits, on_fetch=on_fetch, known=known)
                 run.pages_fetched += assessment.pages_crawled
         run.status = RunStatus.DONE
     except BaseException:
@@ -89,9 +90,11 @@ def audit_site(
     site: Site,
     client: httpx.Client,
     limits: CrawlLimits,
+    *,
     on_fetch: Callable[[Fetched], None] | None = None,
+    known: dict[str, Fetched] | None = None,
 ) -> SiteAssessment:
-    result = crawl(client, f"{site.root_url}/", limits, progress=on_fetch)
+    result = crawl(client, f"{site.root_url}/", limits, progress=on_fetch, known=known)
     indicator_set = run.indicator_set
     context = AuditContext(
         site=site,

@@ -9,7 +9,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -156,8 +156,13 @@ def crawl(
     start_url: str,
     limits: CrawlLimits,
     progress: Callable[[Fetched], None] | None = None,
+    known: dict[str, Fetched] | None = None,
 ) -> CrawlResult:
-    """Crawl the site at `start_url` breadth first, then check every link target it found once."""
+    """Crawl the site at `start_url` breadth first, then check every link target it found once.
+
+    `known`: what other crawls of the same run fetched, by URL; links to it (another site of the
+    cluster, a shared file) are not fetched again, and this crawl's fetches are added to it.
+    """
     host = urlsplit(start_url).hostname
     robots = _robots(client, start_url, limits)
     result = CrawlResult(start_url=start_url)
@@ -190,8 +195,14 @@ def crawl(
             {urldefrag(use.target)[0] for use in result.links} - set(result.checked) - result.disallowed,
         )
         targets = [url for url in targets if _should_check(url, host, limits)]
+        if known is not None:
+            result.checked.update({url: known[url] for url in targets if url in known})
+            targets = [url for url in targets if url not in known]
         for fetched in mapper(lambda url: fetch(client, url, limits, read_body=False), targets):
             result.checked[fetched.url] = fetched
+    if known is not None:
+        # Without their bodies: the run keeps only whether each URL answered.
+        known.update({url: replace(fetched, text=None, page=None) for url, fetched in result.checked.items()})
     return result
 
 
@@ -201,7 +212,7 @@ def links_of(fetched: Fetched) -> list[LinkUse]:
     page = fetched.page
     uses = []
     for anchor in page.anchors:
-        target = urljoin(base, anchor.href.strip())
+        target = _with_path(urljoin(base, anchor.href.strip()))
         if urlsplit(target).scheme in CHECKED_SCHEMES:
             uses.append(LinkUse(fetched.url, target, link_kind(target), anchor.text or anchor.href))
     for image in page.images:
@@ -212,6 +223,12 @@ def links_of(fetched: Fetched) -> list[LinkUse]:
         if urlsplit(target).scheme in CHECKED_SCHEMES:
             uses.append(LinkUse(fetched.url, target, LinkKind.RESOURCE, resource))
     return uses
+
+
+def _with_path(url: str) -> str:
+    """`http://host` as `http://host/`, the URL a crawl starts from."""
+    parts = urlsplit(url)
+    return parts._replace(path="/").geturl() if parts.scheme in CHECKED_SCHEMES and not parts.path else url
 
 
 def link_kind(url: str) -> str:

@@ -137,3 +137,23 @@ def test_site_editor__cannot_score_or_edit_indicators(client, audited):
     client.force_login(editor)
     for name in ("assessor_scores:add", "indicator_sets:add"):
         assert client.get(reverse(name), HTTP_HOST="www.localhost").status_code == HTTPStatus.FORBIDDEN
+
+
+def test_report__shows_hostile_evidence_as_text_and_csv_cells_never_run_as_formulas(client, assessor, audited):
+    assessment = audited[OTHER]
+    assessment.findings.create(
+        check_code=CheckCode.DEAD_EXTERNAL_LINK,
+        severity="error",
+        message='HTTP 404："><script>alert(1)</script>',
+        url="http://example.invalid/",
+        excerpt="<img src=x onerror=alert(2)>",
+        fingerprint="f" * 40,
+    )
+    type(assessment).objects.filter(pk=assessment.pk).update(site_name='=HYPERLINK("http://evil.invalid")')
+    report = get(client, assessor, "audits:site_report", assessment.site_id)
+    assert "<script>alert(1)</script>" not in report.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report.text
+    assert "<img src=x onerror" not in report.text
+    exported = get(client, assessor, "audits:ranking_csv").content.decode("utf-8-sig")
+    names = [row[1] for row in csv.reader(io.StringIO(exported))]
+    assert '\'=HYPERLINK("http://evil.invalid")' in names

@@ -78,7 +78,9 @@ class Command(BaseCommand):
                 }
                 for each in assessments
             ]
-            self.stdout.write(json.dumps({"run": run.pk, "sites": rows}, ensure_ascii=False, indent=2))
+            seconds = (run.finished_at - run.started_at).total_seconds()
+            report = {"run": run.pk, "seconds": round(seconds, 2), "sites": rows}
+            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
             return
         self.stdout.write(f"考核批次 {run.pk}：{len(assessments)} 个网站，{run.pages_fetched} 个页面")
         for each in assessments:
