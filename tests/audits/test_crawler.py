@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from audits.checks import AuditContext
 from audits.checks.links import links_check, missing_fragments
-from audits.crawler import CrawlLimits, crawl, make_client
+from audits.crawler import CrawlLimits, Fetched, crawl, make_client
 from audits.enums import CheckCode
 
 HOME = """<!DOCTYPE html><html lang="zh-hans"><body>
@@ -131,3 +131,12 @@ def test_link_checks__classify_dead_links_and_treat_429_as_a_warning(result, hos
     assert messages(CheckCode.RATE_LIMITED) == ["对方限制访问频率（HTTP 429），稍后复查"]
     fragments = [observation.message for observation in missing_fragments(context)]
     assert fragments == [f"页内锚点 #absent 不存在：{hostile_site}ok/"]
+
+
+def test_crawl__reuses_what_the_run_already_fetched_and_adds_its_own(hostile_site):
+    known = {"http://unreachable.invalid/": Fetched(url="http://unreachable.invalid/", error="已在本次考核中检查")}
+    with make_client([]) as client:
+        crawled = crawl(client, hostile_site, LIMITS, known=known)
+    assert crawled.checked["http://unreachable.invalid/"].error == "已在本次考核中检查"
+    assert known[f"{hostile_site}error/"].status == 500
+    assert known[hostile_site].page is None  # the run keeps no page bodies
