@@ -110,7 +110,7 @@ def test_reconnect_with_last_event_id__receives_exactly_what_was_missed_then_liv
         return missed, new
 
     missed, new = run(scenario)
-    assert [frame["id"] for frame in missed] == [3, 4, 5]
+    assert [frame["id"] for frame in missed] == [4, 5, 6]
     assert [frame["payload"]["text"] for frame in missed] == ["第3条", "第4条", "第5条"]
     assert new["id"] == 7
 
