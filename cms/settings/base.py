@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sites",
     "themes",
     "interviews",
+    "audits",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -205,6 +206,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Group names are data the code looks up, so they live in one place.
 CLUSTER_ADMIN_GROUP_NAME = "站群管理员"
+AUDITS_ASSESSOR_GROUP_NAME = "网站考核员"
 SITE_EDITOR_GROUP_SUFFIX = "编辑"
 SITE_REVIEWER_GROUP_SUFFIX = "审核"
 
@@ -269,3 +271,14 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
+# Site audits (网站绩效评估): how far and how fast the crawl of each site goes.
+AUDITS_MAX_PAGES = env_int("AUDITS_MAX_PAGES", 500)
+AUDITS_FETCH_TIMEOUT = env_float("AUDITS_FETCH_TIMEOUT", 15.0)
+AUDITS_CONCURRENCY = env_int("AUDITS_CONCURRENCY", 4)
+# Where the cluster's own hosts are fetched from (e.g. http://127.0.0.1:8000); empty: their DNS names.
+AUDITS_SERVER = env_str("AUDITS_SERVER", "")
+# External hosts whose links are not fetched, such as the national filing sites on an offline machine.
+AUDITS_UNCHECKED_HOSTS = env_list("AUDITS_UNCHECKED_HOSTS")
+# `seed_demo` audits every site once, so the reports are never empty.
+AUDITS_AUDIT_ON_SEED = env_bool("AUDITS_AUDIT_ON_SEED", True)
