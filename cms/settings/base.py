@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sites",
     "themes",
     "interviews",
+    "disclosure",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
