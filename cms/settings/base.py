@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "themes",
     "interviews",
     "audits",
+    "disclosure",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
