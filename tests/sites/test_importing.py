@@ -291,7 +291,7 @@ def test_import__a_line_that_fails_after_storing_its_attachment_leaves_no_file(t
 
     out, err = run_import(path)
 
-    assert err.startswith("第 1 行：无法保存")
+    assert err.startswith(f"第 1 行：栏目 {column.url_path} 中已有网址名为 20190501-{article.import_key[:12]} 的页面")
     assert "导入 1 篇" in out
     assert documents() == count
     assert stored_files() == files
