@@ -40,7 +40,6 @@ from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from cms.blocks import legacy_html_body
 from cms.sanitizer import sanitize_html
 from sites.models import ArticleAttachment, ArticlePage, ArticlePageTag, ColumnPage, ImportedItem, SiteProfile
 from sites.publishing import Change, ContentChange, batched_changes, fan_out
@@ -424,7 +423,9 @@ class _ArticleWriter:
             source=article.source,
             author=article.author,
             pub_date=article.published_at,
-            body=legacy_html_body(article.body_html),
+            # Stored as it is: the body passed the sanitizer while parsing, and the legacy block
+            # would only sanitize the same markup again.
+            body=[{"type": "legacy_html", "value": article.body_html}],
             import_key=article.import_key,
             locale=self.importer.locale,
             live=True,
