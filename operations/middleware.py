@@ -1,8 +1,11 @@
 import json
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from operations.health import readiness
+from operations.two_factor import must_use_two_factor
 
 LIVENESS_PATH = "/healthz"
 READINESS_PATH = "/readyz"
@@ -36,3 +39,25 @@ class HealthCheckMiddleware:
             }
             return _json(payload, 200 if ready else 503)
         return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    """Where settings require two-factor login, an unverified session reaches only the enrolment page.
+
+    After django-otp's OTPMiddleware, which tells whether this session was verified by a device.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(reverse("wagtailadmin_home")) and self._must_enrol(request):
+            allowed = {reverse("operations_two_factor_setup"), reverse("wagtailadmin_logout")}
+            if request.path_info not in allowed:
+                return redirect("operations_two_factor_setup")
+        return self.get_response(request)
+
+    @staticmethod
+    def _must_enrol(request: HttpRequest) -> bool:
+        user = request.user
+        return user.is_authenticated and not user.is_verified() and must_use_two_factor(user)

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django_filters",
     "channels",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -67,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the session was verified by a TOTP device; then, where required, nothing else until it is.
+    "django_otp.middleware.OTPMiddleware",
+    "operations.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.AdminPermissionDeniedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -85,7 +90,7 @@ AUTHENTICATION_BACKENDS = [
     "sites.demo.accounts.DemoPasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-WAGTAILADMIN_USER_LOGIN_FORM = "sites.demo.accounts.AdminLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "operations.forms.AdminLoginForm"
 
 ROOT_URLCONF = "cms.urls"
 ASGI_APPLICATION = "cms.asgi.application"
@@ -214,6 +219,12 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 CLUSTER_ADMIN_GROUP_NAME = "站群管理员"
 SITE_EDITOR_GROUP_SUFFIX = "编辑"
 SITE_REVIEWER_GROUP_SUFFIX = "审核"
+
+# Two-factor admin login (TOTP): the groups whose members must use it, and superusers. Anyone may enrol.
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS")
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", False)
+# The name authenticator apps show for the account.
+OTP_TOTP_ISSUER = "上饶市政府网站群"
 
 # Demo accounts with well-known passwords may only ever be created where this is on.
 DEMO_USERS_ALLOWED = False
