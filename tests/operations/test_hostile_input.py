@@ -166,3 +166,34 @@ def test_error_pages__are_chinese(http, settings):
     bad = http.get("/", HTTP_HOST="bad host\x00")
     assert bad.status_code == 400
     assert "请求无效" in bad.content.decode()
+
+
+@pytest.mark.parametrize("value", TROUBLEMAKERS, ids=range(len(TROUBLEMAKERS)))
+def test_public_urls__every_known_troublemaker_in_every_parameter_answers_below_500(http, public_paths, value):
+    raw = value.encode("utf-8", "surrogatepass")
+    for path in public_paths:
+        url = f"{path}?{query_string([(name, raw) for name in PARAMETER_NAMES])}"
+        assert_no_server_error(http.get(url), url)
+        url = f"{path.rstrip('/')}/{encoded(raw)}/"
+        assert_no_server_error(http.get(url), url)
+
+
+@fuzz
+@given(fields=st.dictionaries(st.sampled_from(["nickname", "text", "contact", "csrfmiddlewaretoken"]), hostile_bytes))
+def test_interview_page_question_form__hostile_fields_never_answer_500(http, public_paths, fields):
+    site = Site.objects.get(is_default_site=True)
+    interview = InterviewPage.objects.live().descendant_of(site.root_page).first()
+    if interview is None:
+        pytest.skip("the demo has no live interview on the city portal")
+    body = query_string(list(fields.items()))
+    response = http.post(interview.relative_url(site), body, content_type="application/x-www-form-urlencoded")
+    assert_no_server_error(response, body[:200])
+
+
+@fuzz
+@given(data=st.data())
+def test_public_urls__hostile_post_bodies_never_answer_500(http, public_paths, data):
+    path = data.draw(st.sampled_from(public_paths))
+    body = data.draw(hostile_bytes)
+    content_type = data.draw(st.sampled_from(["application/x-www-form-urlencoded", "multipart/form-data", "text/xml"]))
+    assert_no_server_error(http.post(path, body, content_type=content_type), f"POST {path}")
