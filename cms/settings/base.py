@@ -142,7 +142,8 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, answering "not cached" instead of failing while Redis is down.
+            "BACKEND": "operations.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cluster"),
             # An unreachable Redis fails a request (and /readyz) within seconds instead of hanging it.

@@ -8,11 +8,14 @@ import time
 from base64 import b32decode
 from http import HTTPStatus
 
+import httpx
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sites.demo.seed import DEMO_PASSWORD
+from tests.servers import free_port, make_run_server_command, running, server_environment, shared_database_url
 
 pytestmark = pytest.mark.django_db
 HOST = "www.localhost"
@@ -103,3 +106,38 @@ def test_login_form__labels_are_chinese(client):
     assert "密码" in labels
     assert "Password" not in page
     assert "动态验证码" in labels
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_factor__enrol_and_log_in_over_real_http_under_make_run_s_server(tmp_path):
+    port = free_port()
+    env = server_environment(
+        shared_database_url(connection), TWO_FACTOR_REQUIRED_GROUPS="站群管理员", TWO_FACTOR_REQUIRED_FOR_SUPERUSERS="1"
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    with (
+        running(make_run_server_command(port), env, tmp_path / "uvicorn.log", f"{base_url}/healthz"),
+        httpx.Client(base_url=base_url, headers={"Host": HOST}, trust_env=False, timeout=30) as http,
+    ):
+
+        def post_login(**fields):
+            form = http.get("/admin/login/")
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+            data = {"csrfmiddlewaretoken": token, "username": "admin", "password": DEMO_PASSWORD, **fields}
+            return http.post("/admin/login/", data=data)
+
+        assert post_login().status_code == HTTPStatus.FOUND
+        setup = http.get("/admin/", follow_redirects=True)
+        assert str(setup.url).endswith(reverse("operations_two_factor_setup"))
+        secret = re.search(r'<code id="totp-secret">([A-Z2-7=]+)</code>', setup.text).group(1)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', setup.text).group(1)
+        confirmed = http.post(
+            reverse("operations_two_factor_setup"), data={"csrfmiddlewaretoken": token, "otp_token": totp(secret)}
+        )
+        assert confirmed.status_code == HTTPStatus.FOUND
+        assert http.get("/admin/").status_code == HTTPStatus.OK
+
+        http.cookies.clear()
+        assert "动态验证码" in post_login().text
+        assert post_login(otp_token=totp(secret, steps_ahead=1)).status_code == HTTPStatus.FOUND
+        assert http.get("/admin/pages/").status_code == HTTPStatus.OK
