@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "interviews",
     "audits",
     "disclosure",
+    "operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "django_filters",
     "channels",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -60,12 +63,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: health probes are answered whatever the Host, scheme or session.
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the session was verified by a TOTP device; then, where required, nothing else until it is.
+    "django_otp.middleware.OTPMiddleware",
+    "operations.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.AdminPermissionDeniedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -84,7 +92,7 @@ AUTHENTICATION_BACKENDS = [
     "sites.demo.accounts.DemoPasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-WAGTAILADMIN_USER_LOGIN_FORM = "sites.demo.accounts.AdminLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "operations.forms.AdminLoginForm"
 
 ROOT_URLCONF = "cms.urls"
 ASGI_APPLICATION = "cms.asgi.application"
@@ -136,9 +144,12 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, answering "not cached" instead of failing while Redis is down.
+            "BACKEND": "operations.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cluster"),
+            # An unreachable Redis fails a request (and /readyz) within seconds instead of hanging it.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -176,6 +187,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Where `manage.py backup_cluster` writes its archives when given no file.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -210,6 +223,12 @@ CLUSTER_ADMIN_GROUP_NAME = "站群管理员"
 AUDITS_ASSESSOR_GROUP_NAME = "网站考核员"
 SITE_EDITOR_GROUP_SUFFIX = "编辑"
 SITE_REVIEWER_GROUP_SUFFIX = "审核"
+
+# Two-factor admin login (TOTP): the groups whose members must use it, and superusers. Anyone may enrol.
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS")
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", False)
+# The name authenticator apps show for the account.
+OTP_TOTP_ISSUER = "上饶市政府网站群"
 
 # Demo accounts with well-known passwords may only ever be created where this is on.
 DEMO_USERS_ALLOWED = False
