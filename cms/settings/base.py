@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sites",
     "themes",
     "interviews",
+    "publishing",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -207,6 +208,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 CLUSTER_ADMIN_GROUP_NAME = "站群管理员"
 SITE_EDITOR_GROUP_SUFFIX = "编辑"
 SITE_REVIEWER_GROUP_SUFFIX = "审核"
+SITE_SECRECY_REVIEWER_GROUP_SUFFIX = "保密审查"
+
+# A site's workflow (审核 → 保密审查) publishes what it approved, whoever approved last.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "publishing.approval.publish_approved"
 
 # Demo accounts with well-known passwords may only ever be created where this is on.
 DEMO_USERS_ALLOWED = False

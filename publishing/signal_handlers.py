@@ -1,0 +1,2 @@
+def register_signal_handlers() -> None:
+    pass
