@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("sites.urls")),
     path("", include("themes.urls")),
     path("", include("interviews.urls")),
+    path("", include("publishing.urls")),
 ]
 
 if settings.SERVE_MEDIA:

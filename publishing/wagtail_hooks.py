@@ -1,7 +1,30 @@
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
+from publishing import admin_urls
 from publishing.editing import refuse_unconfirmed_secrecy_approval
 from publishing.workflows import site_review_tasks
+from sites.models import ArticlePage
 
 hooks.register("site_review_tasks", site_review_tasks)
 hooks.register("before_edit_page", refuse_unconfirmed_secrecy_approval)
+
+
+@hooks.register("register_admin_urls")
+def register_publishing_urls():
+    return [path("publishing/", include(admin_urls, namespace="publishing_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_submissions_menu_item():
+    return MenuItem("信息报送", reverse("publishing_admin:queue"), icon_name="upload", order=260)
+
+
+@hooks.register("register_page_header_buttons")
+def submit_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, ArticlePage) and page.live and page.permissions_for_user(user).can_edit():
+        yield Button(
+            "报送到其他网站", reverse("publishing_admin:submit", args=[page.pk]), icon_name="upload", priority=80
+        )

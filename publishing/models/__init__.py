@@ -1,3 +1,4 @@
 from publishing.models.secrecy import SECRECY_CONFIRMATIONS, SecrecyReviewTask, SecrecyReviewTaskState
+from publishing.models.syndication import Submission
 
-__all__ = ["SECRECY_CONFIRMATIONS", "SecrecyReviewTask", "SecrecyReviewTaskState"]
+__all__ = ["SECRECY_CONFIRMATIONS", "SecrecyReviewTask", "SecrecyReviewTaskState", "Submission"]

@@ -1,0 +1,18 @@
+from django.db import models
+
+from sites.enums import ColumnType
+
+
+class SubmissionStatus(models.TextChoices):
+    PENDING = "pending", "待处理"
+    ACCEPTED = "accepted", "已采用"
+    REJECTED = "rejected", "未采用"
+
+
+# The columns that list articles, and so may receive them from other sites.
+RECEIVING_COLUMN_TYPES = (
+    ColumnType.NEWS,
+    ColumnType.NOTICES,
+    ColumnType.POLICY_FILES,
+    ColumnType.POLICY_INTERPRETATION,
+)
