@@ -16,3 +16,8 @@ RECEIVING_COLUMN_TYPES = (
     ColumnType.POLICY_FILES,
     ColumnType.POLICY_INTERPRETATION,
 )
+
+
+class WordLevel(models.TextChoices):
+    WARN = "warn", "提示"
+    BLOCK = "block", "禁止发布"

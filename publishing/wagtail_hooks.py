@@ -4,12 +4,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from publishing import admin_urls
-from publishing.editing import refuse_unconfirmed_secrecy_approval
+from publishing.editing import check_words_on_create, check_words_on_edit
+from publishing.viewsets import word_rule_viewset
 from publishing.workflows import site_review_tasks
 from sites.models import ArticlePage
 
 hooks.register("site_review_tasks", site_review_tasks)
-hooks.register("before_edit_page", refuse_unconfirmed_secrecy_approval)
+hooks.register("before_create_page", check_words_on_create)
+hooks.register("before_edit_page", check_words_on_edit)
 
 
 @hooks.register("register_admin_urls")
@@ -28,3 +30,8 @@ def submit_button(page, user, view_name, next_url=None):
         yield Button(
             "报送到其他网站", reverse("publishing_admin:submit", args=[page.pk]), icon_name="upload", priority=80
         )
+
+
+@hooks.register("register_admin_viewset")
+def register_word_rule_viewset():
+    return word_rule_viewset

@@ -5,6 +5,7 @@ from django.db import models, transaction
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from publishing.forms import RejectionForm, SecrecyConfirmationForm
+from publishing.words import check_texts, page_texts
 
 __all__ = ["SECRECY_CONFIRMATIONS", "SecrecyReviewTask", "SecrecyReviewTaskState"]
 
@@ -81,7 +82,8 @@ class SecrecyReviewTask(AbstractGroupApprovalTask):
         form is checked here again rather than trusted.
 
         Raises:
-            PermissionDenied: a confirmation or the reason is missing (the message names it).
+            PermissionDenied: a confirmation or the reason is missing, or the item holds a word
+                listed as blocked (the message names it).
         """
         form = self.get_form_for_action(action_name)(data=_as_form_data(kwargs))
         if not form.is_valid():
@@ -89,6 +91,9 @@ class SecrecyReviewTask(AbstractGroupApprovalTask):
         data = form.cleaned_data
         if action_name == "approve":
             task_state = task_state.specific
+            words = check_texts(page_texts(task_state.revision.as_object()))
+            if words.blocked:
+                raise PermissionDenied(words.refusal())
             for name, _label in SECRECY_CONFIRMATIONS:
                 setattr(task_state, name, data[name])
             task_state.save(update_fields=[name for name, _label in SECRECY_CONFIRMATIONS])
