@@ -21,3 +21,8 @@ RECEIVING_COLUMN_TYPES = (
 class WordLevel(models.TextChoices):
     WARN = "warn", "提示"
     BLOCK = "block", "禁止发布"
+
+
+class ModeKind(models.TextChoices):
+    EMERGENCY = "emergency", "应急公告"
+    MOURNING = "mourning", "全站变灰"

@@ -1,10 +1,11 @@
 """Keep every site that shows a submitted article current when the article changes or goes."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Site
 
 from publishing.enums import SubmissionStatus
-from publishing.models import Submission
+from publishing.models import SiteMode, Submission
 from publishing.syndication import receiving_site_ids
 from sites import caching
 from sites.publishing import ContentChange, Step, register_publish_handler
@@ -30,6 +31,14 @@ def on_submission_deleted(sender, instance: Submission, **kwargs) -> None:
     transaction.on_commit(lambda: caching.purge_sites([target_site_id]))
 
 
+def on_site_mode_changed(sender, instance: SiteMode, **kwargs) -> None:
+    """A mode switched on, changed or removed shows on its site, or every site, at once."""
+    site_ids = [instance.site_id] if instance.site_id else list(Site.objects.values_list("pk", flat=True))
+    transaction.on_commit(lambda: caching.purge_sites(site_ids))
+
+
 def register_signal_handlers() -> None:
+    post_save.connect(on_site_mode_changed, sender=SiteMode, dispatch_uid="publishing-site-mode-saved")
+    post_delete.connect(on_site_mode_changed, sender=SiteMode, dispatch_uid="publishing-site-mode-deleted")
     post_delete.connect(on_submission_deleted, sender=Submission, dispatch_uid="publishing-submission-deleted")
     register_publish_handler(Step.SYNDICATION)(on_content_change_refresh_receiving_sites)

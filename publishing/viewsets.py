@@ -1,6 +1,6 @@
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from publishing.models import WordRule
+from publishing.models import SiteMode, WordRule
 
 
 class WordRuleViewSet(ModelViewSet):
@@ -17,3 +17,18 @@ class WordRuleViewSet(ModelViewSet):
 
 
 word_rule_viewset = WordRuleViewSet("word_rules")
+
+
+class SiteModeViewSet(ModelViewSet):
+    """Emergency notices and 全站变灰, switched on by cluster administrators for a site or all of them."""
+
+    model = SiteMode
+    icon = "warning"
+    menu_label = "应急与哀悼模式"
+    add_to_settings_menu = True
+    form_fields = ["kind", "site", "message", "link", "starts_at", "ends_at"]
+    list_display = ["__str__", "message", "starts_at", "ends_at"]
+    list_filter = ["kind"]
+
+
+site_mode_viewset = SiteModeViewSet("site_modes")

@@ -5,7 +5,7 @@ from wagtail.admin.widgets import Button
 
 from publishing import admin_urls
 from publishing.editing import check_words_on_create, check_words_on_edit
-from publishing.viewsets import word_rule_viewset
+from publishing.viewsets import site_mode_viewset, word_rule_viewset
 from publishing.workflows import site_review_tasks
 from sites.models import ArticlePage
 
@@ -35,3 +35,8 @@ def submit_button(page, user, view_name, next_url=None):
 @hooks.register("register_admin_viewset")
 def register_word_rule_viewset():
     return word_rule_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_site_mode_viewset():
+    return site_mode_viewset

@@ -4,9 +4,11 @@ from django import template
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from wagtail.models import Site
 
 from publishing import syndication
-from publishing.enums import RECEIVING_COLUMN_TYPES
+from publishing.enums import RECEIVING_COLUMN_TYPES, ModeKind
+from publishing.models import SiteMode
 from sites.models import ColumnPage
 from sites.models.pages import HOME_ARTICLE_PANELS, LISTING_PAGE_SIZE
 
@@ -56,3 +58,15 @@ def head_links(context):
             for rel, kind, title, url in links
         ),
     )
+
+
+@register.simple_tag(takes_context=True)
+def site_modes(context):
+    """The emergency notices and whether the grey mode is on, for the requesting site, now."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    modes = list(SiteMode.objects.in_force(site)) if site else []
+    return {
+        "mourning": any(mode.kind == ModeKind.MOURNING for mode in modes),
+        "notices": [mode for mode in modes if mode.kind == ModeKind.EMERGENCY],
+    }
