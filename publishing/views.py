@@ -8,12 +8,23 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from publishing import syndication
 from publishing.enums import SubmissionStatus
 from publishing.forms import DecisionForm, PeriodForm, SubmitForm
 from publishing.models import Submission
+from publishing.records import publication_record
 from sites.models import ArticlePage
+from sites.permissions import is_cluster_admin
+
+
+def record(request: HttpRequest, page_id: int) -> HttpResponse:
+    """发布记录: who drafted, reviewed, secrecy-checked and published the page."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not (is_cluster_admin(request.user) or page.permissions_for_user(request.user).can_edit()):
+        raise PermissionDenied
+    return render(request, "publishing/record.html", {"page": page, "lines": publication_record(page)})
 
 
 def submit(request: HttpRequest, page_id: int) -> HttpResponse:

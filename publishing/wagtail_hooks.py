@@ -25,7 +25,8 @@ def register_submissions_menu_item():
 
 
 @hooks.register("register_page_header_buttons")
-def submit_button(page, user, view_name, next_url=None):
+def publishing_buttons(page, user, view_name, next_url=None):
+    yield Button("发布记录", reverse("publishing_admin:record", args=[page.pk]), icon_name="history", priority=66)
     if isinstance(page.specific_deferred, ArticlePage) and page.live and page.permissions_for_user(user).can_edit():
         yield Button(
             "报送到其他网站", reverse("publishing_admin:submit", args=[page.pk]), icon_name="upload", priority=80

@@ -1,5 +1,6 @@
 """The review workflow 审核 → 保密审查 → publish, through the admin's real HTTP views, role by role."""
 
+import re
 from http import HTTPStatus
 from importlib import import_module
 
@@ -206,3 +207,30 @@ def test_secrecy_task__refuses_an_approval_without_confirmations_whoever_calls_i
         task.on_action(page.current_workflow_task_state, secrecy_reviewer, "approve", no_state_secret=True)
     page.refresh_from_db()
     assert page.current_workflow_task_state.status == "in_progress"
+
+
+def test_publication_record__names_who_drafted_reviewed_checked_and_published(client, secrecy_reviewer):
+    page = submit_article(client)
+    act(client, "xinzhou_reviewer", page, "approve", {"comment": "同意"})
+    page.refresh_from_db()
+    act(client, secrecy_reviewer.username, page, "approve", CONFIRMED)
+
+    client.force_login(user("xinzhou_editor"))
+    html = client.get(reverse("publishing_admin:record", args=[page.pk]), HTTP_HOST="www.localhost").content.decode()
+
+    rows = re.findall(r'<th scope="row">(\S+)</th><td>([^<]+)</td>', html)
+    drafter = user("xinzhou_editor")
+    reviewer = user("xinzhou_reviewer")
+    assert rows == [
+        ("起草", drafter.get_full_name() or drafter.username),
+        ("审核", reviewer.get_full_name() or reviewer.username),
+        ("保密审查", "保密员"),
+        ("发布", "保密员"),
+    ]
+
+
+def test_publication_record__is_not_shown_to_another_sites_editor(client):
+    page = submit_article(client)
+    client.force_login(user("guangfeng_editor"))
+    response = client.get(reverse("publishing_admin:record", args=[page.pk]), HTTP_HOST="www.localhost")
+    assert response.status_code == HTTPStatus.FORBIDDEN
