@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("themes.urls")),
     path("", include("interviews.urls")),
     path("", include("disclosure.urls")),
+    path("", include("publishing.urls")),
 ]
 
 if settings.SERVE_MEDIA:

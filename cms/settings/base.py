@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "audits",
     "disclosure",
     "operations",
+    "publishing",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -223,6 +224,10 @@ CLUSTER_ADMIN_GROUP_NAME = "站群管理员"
 AUDITS_ASSESSOR_GROUP_NAME = "网站考核员"
 SITE_EDITOR_GROUP_SUFFIX = "编辑"
 SITE_REVIEWER_GROUP_SUFFIX = "审核"
+SITE_SECRECY_REVIEWER_GROUP_SUFFIX = "保密审查"
+
+# A site's workflow (审核 → 保密审查) publishes what it approved, whoever approved last.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "publishing.approval.publish_approved"
 
 # Two-factor admin login (TOTP): the groups whose members must use it, and superusers. Anyone may enrol.
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS")
