@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("interviews.urls")),
     path("", include("disclosure.urls")),
     path("", include("publishing.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "disclosure",
     "operations",
     "publishing",
+    "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -200,6 +201,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "上饶市政府网站群"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://www.localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The cluster's own search (search/): the database's engine unless ELASTICSEARCH_URL is set.
+SEARCH_ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+SEARCH_ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "cluster-search")
+SEARCH_ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 1)
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",
