@@ -223,6 +223,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Every image needs its alternative text (description) before it is saved (cms.image_forms.ImageForm).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
 
 # Group names are data the code looks up, so they live in one place.
 CLUSTER_ADMIN_GROUP_NAME = "站群管理员"
