@@ -20,7 +20,8 @@ SERVE_MEDIA = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_USE_FINDERS = True
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cluster-test-media-"))
+# A private folder, unless a test names one for a server or command it starts.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cluster-test-media-"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that servers started by tests in other processes see the same data.
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="cluster-test-db-")) / "test.sqlite3")}

@@ -270,8 +270,13 @@ def _seed_service_guides(column: ColumnPage, organisation: Organisation) -> None
 
 def _demo_image(title: str, colour: str, size: tuple[int, int], collection: Collection):
     image_model = get_image_model()
+    # The alternative text every image needs (cms.alt_text); images seeded before it get it now.
+    description = f"{title}（演示图片：灰色渐变背景上的圆形）"
     existing = image_model.objects.filter(title=title, collection=collection).first()
     if existing:
+        if not existing.description:
+            existing.description = description
+            existing.save(update_fields=["description"])
         return existing
     canvas = PillowImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(canvas)
@@ -284,7 +289,7 @@ def _demo_image(title: str, colour: str, size: tuple[int, int], collection: Coll
     canvas.save(buffer, format="PNG")
     name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
     return image_model.objects.create(
-        title=title, collection=collection, file=ImageFile(buffer, name=f"demo-{name}.png")
+        title=title, description=description, collection=collection, file=ImageFile(buffer, name=f"demo-{name}.png")
     )
 
 
