@@ -1,9 +1,12 @@
 """Each check against demo sites built to pass it and sites with a fault planted to fail it."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.apps import apps
+from django.utils import timezone
 
+from audits.checks.disclosure import required_report_year
 from audits.enums import CheckCode
 from audits.working_days import working_days_since
 from sites.enums import ColumnType
@@ -99,3 +102,37 @@ def test_working_days__skip_the_national_day_holiday_and_count_make_up_days():
     assert working_days_since(date(2026, 10, 8), date(2026, 10, 11)) == 2
     # A year the calendar does not cover yet falls back to Monday to Friday.
     assert working_days_since(date(2027, 1, 8), date(2027, 1, 11)) == 1
+
+
+def test_disclosure__missing_guide_unpublished_report_and_overdue_requests_are_found():
+    site = demo_site("www.localhost")
+    organisation = SiteProfile.for_site(site).organisation
+    year = required_report_year(organisation.kind, timezone.localdate())
+    apps.get_model("disclosure", "DisclosureGuide").objects.filter(organisation=organisation).delete()
+    reports = apps.get_model("disclosure", "AnnualReport").objects.filter(organisation=organisation, year=year)
+    reports.update(published_at=None)
+    requests = apps.get_model("disclosure", "InformationRequest").objects.filter(organisation=organisation)
+    overdue = requests.filter(answered_on__isnull=True, due_provisional=False).exclude(
+        status__in=["clarifying", "withdrawn", "answered"]
+    )
+    overdue.update(due_on=timezone.localdate() - timedelta(days=1))
+    assessment = audit(site)["www.localhost"]
+    assert [f.message for f in findings(assessment, CheckCode.DISCLOSURE_GUIDE)] == [
+        f"{organisation.name}没有政府信息公开指南"
+    ]
+    assert [f.message for f in findings(assessment, CheckCode.ANNUAL_REPORT)] == [
+        f"未发布{year}年政府信息公开工作年度报告"
+    ]
+    assert len(findings(assessment, CheckCode.OVERDUE_REQUEST)) == overdue.count() > 0
+
+
+def test_demo_site__has_its_disclosure_guide_and_report():
+    assessment = audit(demo_site(CLEAN))[CLEAN]
+    for code in (CheckCode.DISCLOSURE_GUIDE, CheckCode.ANNUAL_REPORT, CheckCode.OVERDUE_REQUEST):
+        assert findings(assessment, code) == [], code
+
+
+def test_annual_report__is_due_by_january_for_departments_and_march_for_governments():
+    assert required_report_year("department", date(2026, 2, 1)) == 2025
+    assert required_report_year("county", date(2026, 2, 1)) == 2024
+    assert required_report_year("county", date(2026, 4, 1)) == 2025
