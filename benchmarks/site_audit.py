@@ -157,7 +157,7 @@ def main() -> None:
             f"| city portal: our audit, every check, cluster links included | {site_seconds:.1f} s, "
             f"{len(ours)} dead links |",
             f"| city portal: LinkChecker | {linkchecker_seconds:.1f} s, "
-            f"{len(theirs)} broken of {linkchecker_urls} URLs |",
+            f"{len(theirs)} broken, {linkchecker_urls} links reported |",
             f"| LinkChecker's broken links missing from ours | {len(missing)} {sorted(missing) if missing else ''} |",
             "",
             "Our figures are the runs' own times (`audit_sites --format json`), start-up excluded; the city",
