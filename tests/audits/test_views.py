@@ -12,8 +12,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from audits.enums import CheckCode
-from audits.models import AssessorScore, Dismissal, Indicator
+from audits.models import AssessorScore, Dismissal, Indicator, IndicatorSet
+from audits.scoring import score_site
 from sites.models import ArticlePage
+from tests.admin_forms import edit_form_data
 from tests.audits.factories import article_with_body, audit, demo_site
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +160,22 @@ def test_report__shows_hostile_evidence_as_text_and_csv_cells_never_run_as_formu
     exported = get(client, assessor, "audits:ranking_csv").content.decode("utf-8-sig")
     names = [row[1] for row in csv.reader(io.StringIO(exported))]
     assert '\'=HYPERLINK("http://evil.invalid")' in names
+
+
+def test_assessor__changes_a_veto_threshold_of_the_default_indicator_set_and_scoring_follows(client, assessor):
+    indicator_set = IndicatorSet.default()
+    client.force_login(assessor)
+    response = client.get(reverse("indicator_sets:edit", args=[indicator_set.pk]), HTTP_HOST="www.localhost")
+    assert response.status_code == HTTPStatus.OK
+    assert "stale_column" in response.text
+    data = edit_form_data(response)
+    prefix = next(
+        key.removesuffix("-code")
+        for key, values in data.items()
+        if key.startswith("indicators-") and key.endswith("-code") and values == ["V3"]
+    )
+    data[f"{prefix}-threshold"] = ["3"]
+    saved = client.post(reverse("indicator_sets:edit", args=[indicator_set.pk]), data, HTTP_HOST="www.localhost")
+    assert saved.status_code == HTTPStatus.FOUND
+    assert Indicator.objects.get(indicator_set=indicator_set, code="V3").threshold == 3
+    assert score_site(indicator_set, [CheckCode.STALE_COLUMN] * 3, {}).vetoed
