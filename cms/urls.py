@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("themes.urls")),
     path("", include("interviews.urls")),
     path("", include("disclosure.urls")),
+    path("", include("publishing.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.SERVE_MEDIA:
