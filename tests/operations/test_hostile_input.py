@@ -8,9 +8,11 @@ import json
 from urllib.parse import quote
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.views import defaults
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.documents import get_document_model
@@ -166,6 +168,18 @@ def test_error_pages__are_chinese(http, settings):
     bad = http.get("/", HTTP_HOST="bad host\x00")
     assert bad.status_code == 400
     assert "请求无效" in bad.content.decode()
+    server_error = defaults.server_error(RequestFactory().get("/"))
+    assert "服务暂时不可用" in server_error.content.decode()
+    forbidden = defaults.permission_denied(RequestFactory().get("/"), PermissionDenied())
+    assert "无权访问" in forbidden.content.decode()
+
+
+def test_a_form_posted_without_its_csrf_cookie__answers_a_chinese_403():
+    interview = InterviewPage.objects.live().descendant_of(Site.objects.get(is_default_site=True).root_page).first()
+    strict = Client(HTTP_HOST=HOST, enforce_csrf_checks=True)
+    response = strict.post(interview.relative_url(Site.objects.get(is_default_site=True)), {"text": "你好"})
+    assert response.status_code == 403
+    assert "页面已过期，请刷新后重新提交" in response.content.decode()
 
 
 @pytest.mark.parametrize("value", TROUBLEMAKERS, ids=range(len(TROUBLEMAKERS)))
