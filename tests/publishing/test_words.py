@@ -135,3 +135,29 @@ def test_blocked_word_listed_after_review__stops_the_secrecy_approval(client):
 
     page.refresh_from_db()
     assert not page.live
+
+
+def test_scheduling_in_the_past__is_held_back_as_a_draft_with_a_message(client):
+    client.force_login(user("xinzhou_reviewer"))
+    url = reverse("wagtailadmin_pages:add", args=["sites", "articlepage", news_column().pk])
+    data = nested_form_data(
+        {
+            "title": "定时发布的文章",
+            "slug": "word-check",
+            "source": "信州区人民政府办公室",
+            "pub_date": "2026-11-20 09:00",
+            "validity": "valid",
+            "go_live_at": "2020-01-01 08:00",
+            "body": streamfield([("rich_text", rich_text("<p>正文。</p>"))]),
+            "attachments": inline_formset([]),
+            "tags": "",
+            "action-publish": "1",
+        }
+    )
+
+    response = client.post(url, data, HTTP_HOST=ADMIN_HOST, follow=True)
+
+    assert "定时发布时间 2020-01-01 08:00 已经过去" in response.content.decode()
+    page = ArticlePage.objects.get(slug="word-check")
+    assert not page.live
+    assert page.current_workflow_state is None
