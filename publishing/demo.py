@@ -19,15 +19,19 @@ WORD_RULES = (
     ("国土资源局", WordLevel.WARN, "自然资源局"),
     ("县委付书记", WordLevel.BLOCK, "县委副书记"),
 )
-# (origin organisation code, receiving organisation code): county news the city portal took.
-DEMO_SUBMISSIONS = (("361102", "361100"), ("361103", "361100"))
+CITY_CODE = "361100"
+# County portals whose latest news the city portal's 区县动态 took.
+DEMO_SUBMITTING_CODES = ("361102", "361103")
+COUNTY_NEWS_COLUMN = ("区县动态", "qxdt")
 
 
 def seed_demo(sites: list[Site]) -> None:
     for word, level, suggestion in WORD_RULES:
         WordRule.objects.get_or_create(word=word, defaults={"level": level, "suggestion": suggestion})
-    for origin_code, target_code in DEMO_SUBMISSIONS:
-        _seed_submission(origin_code, target_code)
+    city = _profile(CITY_CODE)
+    column = _county_news_column(city) if city else None
+    for code in DEMO_SUBMITTING_CODES if column else ():
+        _seed_submission(code, city, column)
     if settings.DEMO_USERS_ALLOWED:
         _seed_secrecy_reviewers()
 
@@ -36,9 +40,25 @@ def _profile(code: str) -> SiteProfile | None:
     return SiteProfile.objects.filter(organisation__code=code).select_related("site__root_page").order_by("pk").first()
 
 
-def _seed_submission(origin_code: str, target_code: str) -> None:
-    origin, target = _profile(origin_code), _profile(target_code)
-    if origin is None or target is None:
+def _county_news_column(city: SiteProfile) -> ColumnPage | None:
+    """区县动态 under the city portal's 信息发布: the column that lists what the counties submit."""
+    channel = ColumnPage.objects.child_of(city.site.root_page).filter(slug="xxfb").first()
+    if channel is None:
+        return None
+    title, slug = COUNTY_NEWS_COLUMN
+    column = ColumnPage.objects.child_of(channel).filter(slug=slug).first()
+    if column is None:
+        column = ColumnPage(
+            title=title, slug=slug, column_type=ColumnType.NEWS, description="各县（市、区）报送的政务动态。"
+        )
+        channel.add_child(instance=column)
+        column.save_revision().publish()
+    return column
+
+
+def _seed_submission(origin_code: str, target: SiteProfile, column: ColumnPage) -> None:
+    origin = _profile(origin_code)
+    if origin is None:
         return
     article = (
         ArticlePage.objects.live()
@@ -47,14 +67,7 @@ def _seed_submission(origin_code: str, target_code: str) -> None:
         .order_by("-pub_date")
         .first()
     )
-    column = (
-        ColumnPage.objects.live()
-        .descendant_of(target.site.root_page)
-        .filter(column_type=ColumnType.NEWS)
-        .order_by("path")
-        .first()
-    )
-    if article is None or column is None or Submission.objects.filter(article=article).exists():
+    if article is None or Submission.objects.filter(article=article).exists():
         return
     Submission.objects.create(
         article=article,

@@ -13,8 +13,10 @@ from publishing.workflows import secrecy_group_of
 pytestmark = pytest.mark.django_db
 
 
-def test_demo__city_portal_lists_county_news_it_accepted(client):
-    submission = Submission.objects.accepted().filter(target_site__hostname="www.localhost").first()
+def test_demo__city_portals_county_news_column_lists_what_it_accepted(client):
+    submission = (
+        Submission.objects.accepted().filter(column__slug="qxdt", target_site__hostname="www.localhost").first()
+    )
     assert submission is not None
     html = client.get(submission.column.url, HTTP_HOST="www.localhost").content.decode()
     assert f'href="{submission.article.full_url}"' in html

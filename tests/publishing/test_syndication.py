@@ -243,3 +243,14 @@ def test_statistics__a_period_in_the_wrong_order_is_explained(client):
     )
     assert response.status_code == HTTPStatus.OK
     assert "开始日期不能晚于结束日期" in response.content.decode()
+
+
+def test_sitemap__lists_an_accepted_article_only_under_its_canonical_url(client, county_article, city_news):
+    submit(client, county_article, [city_news])
+    decide(client, Submission.objects.get(article=county_article), "accept")
+
+    city = public_get(client, "www.localhost", "/sitemap.xml").content.decode()
+    origin = public_get(client, "xinzhou.localhost", "/sitemap.xml").content.decode()
+
+    assert county_article.full_url in origin
+    assert county_article.slug not in city
