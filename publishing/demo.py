@@ -22,7 +22,7 @@ WORD_RULES = (
 CITY_CODE = "361100"
 # County portals whose latest news the city portal's 区县动态 took.
 DEMO_SUBMITTING_CODES = ("361102", "361103")
-COUNTY_NEWS_COLUMN = ("区县动态", "qxdt")
+COUNTY_NEWS_COLUMN_SLUG = "qxdt"
 
 
 def seed_demo(sites: list[Site]) -> None:
@@ -41,19 +41,8 @@ def _profile(code: str) -> SiteProfile | None:
 
 
 def _county_news_column(city: SiteProfile) -> ColumnPage | None:
-    """区县动态 under the city portal's 信息发布: the column that lists what the counties submit."""
-    channel = ColumnPage.objects.child_of(city.site.root_page).filter(slug="xxfb").first()
-    if channel is None:
-        return None
-    title, slug = COUNTY_NEWS_COLUMN
-    column = ColumnPage.objects.child_of(channel).filter(slug=slug).first()
-    if column is None:
-        column = ColumnPage(
-            title=title, slug=slug, column_type=ColumnType.NEWS, description="各县（市、区）报送的政务动态。"
-        )
-        channel.add_child(instance=column)
-        column.save_revision().publish()
-    return column
+    """区县动态, the city blueprint's column for what the counties submit."""
+    return ColumnPage.objects.live().descendant_of(city.site.root_page).filter(slug=COUNTY_NEWS_COLUMN_SLUG).first()
 
 
 def _seed_submission(origin_code: str, target: SiteProfile, column: ColumnPage) -> None:
