@@ -30,12 +30,14 @@ install: $(VENV)/.app-installed ## Create .venv and install the server's package
 
 .PHONY: run
 # --no-proxy-headers: uvicorn would take X-Forwarded-For from any local client as its address; the app
-# reads it itself, only from the proxies TRUSTED_PROXY_COUNT names (cms/client_ip.py).
+# reads it itself, only from the proxies TRUSTED_PROXY_COUNT names (cms/client_ip.py). run_scheduler publishes
+# and expires pages at their go_live_at / expire_at, and starts and ends the emergency and mourning modes.
 run: install ## Migrate, seed the demo cluster, serve HTTP + WebSocket on 127.0.0.1:$(PORT)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py seed_demo --port $(PORT)
 	@echo "城市门户: http://www.localhost:$(PORT)/   县区门户: http://<slug>.localhost:$(PORT)/   后台: http://www.localhost:$(PORT)/admin/"
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT) --no-proxy-headers
+	export DJANGO_SETTINGS_MODULE=cms.settings.dev; $(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler' EXIT; $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT) --no-proxy-headers
 
 CHECKERS := tests/e2e/checkers
 

@@ -49,7 +49,8 @@ def _bounded_int(request: HttpRequest, name: str, default: int | None, upper: in
     raw = request.GET.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or len(raw) > 18:
+    # isdigit() alone admits "²" and other digits int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise InterviewError(f"参数 {name} 应为非负整数。", status=HTTPStatus.BAD_REQUEST)
     value = int(raw)
     return min(value, upper) if upper else value

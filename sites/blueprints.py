@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.models import Collection, GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from sites.enums import Blueprint, ColumnType, ThemeName
@@ -165,7 +166,7 @@ def provision_site(
     groups = ensure_site_groups(site.site_name, home, profile.collection, existing)
     profile.editor_group, profile.reviewer_group = groups.editors, groups.reviewers
     profile.save(update_fields=["collection", "editor_group", "reviewer_group"])
-    _ensure_workflow(site.site_name, home, groups.reviewers)
+    _ensure_workflow(site, home, groups.reviewers)
     return report
 
 
@@ -222,13 +223,28 @@ def _ensure_collection(site_name: str) -> Collection:
     return collection or root.add_child(name=site_name)
 
 
-def _ensure_workflow(site_name: str, home: Page, reviewers) -> Workflow:
+def _ensure_workflow(site: Site, home: Page, reviewers) -> Workflow:
+    """The site's review workflow: 审核 by its reviewers, then the steps apps add (保密审查).
+
+    Apps add steps through the `site_review_tasks` hook: `fn(site) -> list[Task]`, each task
+    created for the site if missing. An existing workflow gets the steps it lacks at its end, so
+    provisioning a site again brings an older site's workflow up to date.
+    """
     assigned = WorkflowPage.objects.filter(page=home).select_related("workflow").first()
     if assigned:
-        return assigned.workflow
-    workflow = Workflow.objects.create(name=f"{site_name}审核流程")
-    task = GroupApprovalTask.objects.create(name=f"{site_name}内容审核")
-    task.groups.set([reviewers])
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(page=home, workflow=workflow)
+        workflow = assigned.workflow
+    else:
+        workflow = Workflow.objects.create(name=f"{site.site_name}审核流程")
+        task = GroupApprovalTask.objects.create(name=f"{site.site_name}内容审核")
+        task.groups.set([reviewers])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(page=home, workflow=workflow)
+    orders = dict(workflow.workflow_tasks.values_list("task_id", "sort_order"))
+    present, next_order = set(orders), max(orders.values(), default=-1) + 1
+    for add_tasks in hooks.get_hooks("site_review_tasks"):
+        for task in add_tasks(site):
+            if task.pk not in present:
+                WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=next_order)
+                present.add(task.pk)
+                next_order += 1
     return workflow
