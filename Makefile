@@ -30,20 +30,37 @@ install: $(VENV)/.app-installed ## Create .venv and install the server's package
 
 .PHONY: run
 # --no-proxy-headers: uvicorn would take X-Forwarded-For from any local client as its address; the app
-# reads it itself, only from the proxies TRUSTED_PROXY_COUNT names (cms/client_ip.py).
+# reads it itself, only from the proxies TRUSTED_PROXY_COUNT names (cms/client_ip.py). run_scheduler publishes
+# and expires pages at their go_live_at / expire_at, and starts and ends the emergency and mourning modes.
 run: install ## Migrate, seed the demo cluster, serve HTTP + WebSocket on 127.0.0.1:$(PORT)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py seed_demo --port $(PORT)
 	@echo "城市门户: http://www.localhost:$(PORT)/   县区门户: http://<slug>.localhost:$(PORT)/   后台: http://www.localhost:$(PORT)/admin/"
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT) --no-proxy-headers
+	export DJANGO_SETTINGS_MODULE=cms.settings.dev; $(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler' EXIT; $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT) --no-proxy-headers
+
+CHECKERS := tests/e2e/checkers
+
+# The accessibility checkers pinned in $(CHECKERS)/package-lock.json; vnu-jar's install script would
+# fetch a Java runtime, Debian's is used instead. Without npm the test set-up says why it skips.
+$(CHECKERS)/node_modules/.package-lock.json: $(CHECKERS)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then cd $(CHECKERS) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm is not installed: the accessibility test will skip (apt-get install npm default-jre-headless)"; fi
+
+.PHONY: checkers
+checkers: $(CHECKERS)/node_modules/.package-lock.json ## Install the W3C Nu checker and axe-core from npm
 
 .PHONY: test
-test: $(VENV)/.test-installed ## Install the test tools and run the whole suite
+test: $(VENV)/.test-installed checkers ## Install the test tools and run the whole suite
 	$(BIN)/pytest
 
 .PHONY: e2e
 e2e: $(VENV)/.test-installed ## Browser tests only (needs Debian's chromium)
 	$(BIN)/pytest tests/e2e
+
+.PHONY: screenshots
+screenshots: $(VENV)/.test-installed ## Desktop and phone screenshots of every page type of three sites, into var/screenshots
+	$(BIN)/pytest tests/e2e/screenshots.py -q -s
 
 .PHONY: seed
 seed: install ## Migrate and seed the demo cluster without serving it

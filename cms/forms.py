@@ -13,6 +13,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
+from cms.alt_text import missing_alt_text
+
 
 def _refusals() -> dict[type, str]:
     return {
@@ -46,7 +48,20 @@ class MediaPermissionsMixin:
 
 
 class BasePageForm(MediaPermissionsMixin, WagtailAdminPageForm):
-    """The admin form every page type of the cluster starts from."""
+    """The admin form every page type of the cluster starts from.
+
+    A page is not published, nor sent for review, while one of its images has no alternative text.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.data.get("action-publish") or self.data.get("action-submit"):
+            values = [cleaned_data]
+            for formset in getattr(self, "formsets", {}).values():
+                values += [form.cleaned_data for form in formset.forms if getattr(form, "cleaned_data", None)]
+            for problem in dict.fromkeys(problem for value in values for problem in missing_alt_text(value)):
+                self.add_error(None, problem)
+        return cleaned_data
 
 
 class BaseAdminModelForm(MediaPermissionsMixin, WagtailAdminModelForm):

@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("sites.urls")),
     path("", include("themes.urls")),
     path("", include("interviews.urls")),
+    path("", include("disclosure.urls")),
+    path("", include("publishing.urls")),
     path("", include("search.urls")),
 ]
 

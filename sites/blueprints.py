@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.models import Collection, GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from sites.enums import Blueprint, ColumnType, ThemeName
@@ -39,6 +40,8 @@ INFORMATION_COLUMNS = (
 )
 # County portals also carry the news of the departments that have no site of their own.
 COUNTY_INFORMATION_COLUMNS = (*INFORMATION_COLUMNS, ColumnSpec("部门动态", "bmdt", ColumnType.NEWS))
+# The city portal lists the news the counties submit to it (信息报送, the `publishing` app).
+CITY_INFORMATION_COLUMNS = (*INFORMATION_COLUMNS, ColumnSpec("区县动态", "qxdt", ColumnType.NEWS))
 
 
 def _standard_columns(information_columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
@@ -55,7 +58,7 @@ def _standard_columns(information_columns: tuple[ColumnSpec, ...]) -> tuple[Colu
 TOPICS_COLUMN = ColumnSpec("专题专栏", "ztzl", ColumnType.TOPICS)
 
 BLUEPRINT_COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
-    Blueprint.CITY: (*_standard_columns(INFORMATION_COLUMNS), TOPICS_COLUMN),
+    Blueprint.CITY: (*_standard_columns(CITY_INFORMATION_COLUMNS), TOPICS_COLUMN),
     Blueprint.COUNTY: (*_standard_columns(COUNTY_INFORMATION_COLUMNS), TOPICS_COLUMN),
     Blueprint.DEPARTMENT: _standard_columns(INFORMATION_COLUMNS),
 }
@@ -165,7 +168,7 @@ def provision_site(
     groups = ensure_site_groups(site.site_name, home, profile.collection, existing)
     profile.editor_group, profile.reviewer_group = groups.editors, groups.reviewers
     profile.save(update_fields=["collection", "editor_group", "reviewer_group"])
-    _ensure_workflow(site.site_name, home, groups.reviewers)
+    _ensure_workflow(site, home, groups.reviewers)
     return report
 
 
@@ -222,13 +225,28 @@ def _ensure_collection(site_name: str) -> Collection:
     return collection or root.add_child(name=site_name)
 
 
-def _ensure_workflow(site_name: str, home: Page, reviewers) -> Workflow:
+def _ensure_workflow(site: Site, home: Page, reviewers) -> Workflow:
+    """The site's review workflow: 审核 by its reviewers, then the steps apps add (保密审查).
+
+    Apps add steps through the `site_review_tasks` hook: `fn(site) -> list[Task]`, each task
+    created for the site if missing. An existing workflow gets the steps it lacks at its end, so
+    provisioning a site again brings an older site's workflow up to date.
+    """
     assigned = WorkflowPage.objects.filter(page=home).select_related("workflow").first()
     if assigned:
-        return assigned.workflow
-    workflow = Workflow.objects.create(name=f"{site_name}审核流程")
-    task = GroupApprovalTask.objects.create(name=f"{site_name}内容审核")
-    task.groups.set([reviewers])
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(page=home, workflow=workflow)
+        workflow = assigned.workflow
+    else:
+        workflow = Workflow.objects.create(name=f"{site.site_name}审核流程")
+        task = GroupApprovalTask.objects.create(name=f"{site.site_name}内容审核")
+        task.groups.set([reviewers])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(page=home, workflow=workflow)
+    orders = dict(workflow.workflow_tasks.values_list("task_id", "sort_order"))
+    present, next_order = set(orders), max(orders.values(), default=-1) + 1
+    for add_tasks in hooks.get_hooks("site_review_tasks"):
+        for task in add_tasks(site):
+            if task.pk not in present:
+                WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=next_order)
+                present.add(task.pk)
+                next_order += 1
     return workflow

@@ -25,3 +25,19 @@ hostname_validator = RegexValidator(
     "域名无效：只填写主机名（如 www.zgsr.gov.cn），不含协议、端口和路径，使用字母、数字、短横线和点。",
     flags=re.IGNORECASE,
 )
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two `#rrggbb` colours, from 1 (none) to 21 (black on white)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# Themes put white text on the primary colour and dark text (#222) on the accent (WCAG 1.4.3, AA).
+READABLE_CONTRAST = 4.5

@@ -8,6 +8,7 @@ taken here. Caches are cleared around every test because they outlive the rollba
 
 import io
 
+import channels.db
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -35,3 +36,14 @@ def _fresh_cache():
     yield
     cache.clear()
     forget_versions()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch):
+    """Consumers' database work runs in the test's thread and transaction (`database_sync_to_async`).
+
+    Channels closes "old" connections around it, and a connection inside the test's transaction
+    looks old (autocommit off): it would be closed mid-test. Django's test client keeps the
+    connection open across requests for the same reason.
+    """
+    monkeypatch.setattr(channels.db, "close_old_connections", lambda: None)

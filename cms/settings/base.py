@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "sites",
     "themes",
     "interviews",
+    "audits",
+    "disclosure",
+    "operations",
+    "publishing",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -48,6 +52,8 @@ INSTALLED_APPS = [
     "django_filters",
     "channels",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -59,12 +65,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: health probes are answered whatever the Host, scheme or session.
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the session was verified by a TOTP device; then, where required, nothing else until it is.
+    "django_otp.middleware.OTPMiddleware",
+    "operations.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.AdminPermissionDeniedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -83,7 +94,7 @@ AUTHENTICATION_BACKENDS = [
     "sites.demo.accounts.DemoPasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-WAGTAILADMIN_USER_LOGIN_FORM = "sites.demo.accounts.AdminLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "operations.forms.AdminLoginForm"
 
 ROOT_URLCONF = "cms.urls"
 ASGI_APPLICATION = "cms.asgi.application"
@@ -135,9 +146,12 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, answering "not cached" instead of failing while Redis is down.
+            "BACKEND": "operations.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cluster"),
+            # An unreachable Redis fails a request (and /readyz) within seconds instead of hanging it.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -175,6 +189,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Where `manage.py backup_cluster` writes its archives when given no file.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -207,11 +223,24 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Every image needs its alternative text (description) before it is saved (cms.image_forms.ImageForm).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
 
 # Group names are data the code looks up, so they live in one place.
 CLUSTER_ADMIN_GROUP_NAME = "站群管理员"
+AUDITS_ASSESSOR_GROUP_NAME = "网站考核员"
 SITE_EDITOR_GROUP_SUFFIX = "编辑"
 SITE_REVIEWER_GROUP_SUFFIX = "审核"
+SITE_SECRECY_REVIEWER_GROUP_SUFFIX = "保密审查"
+
+# A site's workflow (审核 → 保密审查) publishes what it approved, whoever approved last.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "publishing.approval.publish_approved"
+
+# Two-factor admin login (TOTP): the groups whose members must use it, and superusers. Anyone may enrol.
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS")
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", False)
+# The name authenticator apps show for the account.
+OTP_TOTP_ISSUER = "上饶市政府网站群"
 
 # Demo accounts with well-known passwords may only ever be created where this is on.
 DEMO_USERS_ALLOWED = False
@@ -225,8 +254,14 @@ LOGGING = {
     "loggers": {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # One line per request an audit crawl makes.
+        "httpx": {"level": "WARNING"},
     },
 }
+
+# Paths no crawler should follow: the admin, and the 适老化 preference links on every page (each only
+# sets a cookie and returns to the page it was on).
+ROBOTS_DISALLOW = ["/admin/", "/care/"]
 
 # Brute-force protection for the admin login: lock a username from an address after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -274,3 +309,14 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
+# Site audits (网站绩效评估): how far and how fast the crawl of each site goes.
+AUDITS_MAX_PAGES = env_int("AUDITS_MAX_PAGES", 500)
+AUDITS_FETCH_TIMEOUT = env_float("AUDITS_FETCH_TIMEOUT", 15.0)
+AUDITS_CONCURRENCY = env_int("AUDITS_CONCURRENCY", 4)
+# Where the cluster's own hosts are fetched from (e.g. http://127.0.0.1:8000); empty: their DNS names.
+AUDITS_SERVER = env_str("AUDITS_SERVER", "")
+# External hosts whose links are not fetched, such as the national filing sites on an offline machine.
+AUDITS_UNCHECKED_HOSTS = env_list("AUDITS_UNCHECKED_HOSTS")
+# `seed_demo` audits every site once, so the reports are never empty.
+AUDITS_AUDIT_ON_SEED = env_bool("AUDITS_AUDIT_ON_SEED", True)

@@ -1,7 +1,7 @@
 """Production: base settings plus the security flags a public government site needs."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int
+from .env import env_bool, env_int, env_list
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -19,3 +19,10 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Cluster administrators work on every site: their accounts must not fall to a password alone.
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", [CLUSTER_ADMIN_GROUP_NAME])
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
+# An admin session left alone ends: every request renews it, SESSION_IDLE_MINUTES of silence ends it.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True

@@ -199,9 +199,15 @@ def _seed_articles(site: Site, organisation: Organisation, collection: Collectio
     home = site.root_page
     cover = _demo_image(f"{organisation.short_name}题图", "#2e5c8a", (960, 540), collection)
     now = timezone.now()
+    fresh_columns = set()
     for serial, (path, publisher, title, body) in enumerate(_article_plan(home, organisation), start=1):
         words = {"org": publisher.short_name, "gov": organisation.government().name}
-        published = now - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
+        days = rng.randint(0, 60)
+        if path not in fresh_columns:
+            # Each column's first item is recent: a column without news for two weeks fails the site's audit.
+            fresh_columns.add(path)
+            days %= 5
+        published = now - timedelta(days=days, hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
         _publish(
             _column(home, path),
             ArticlePage(
@@ -264,8 +270,13 @@ def _seed_service_guides(column: ColumnPage, organisation: Organisation) -> None
 
 def _demo_image(title: str, colour: str, size: tuple[int, int], collection: Collection):
     image_model = get_image_model()
+    # The alternative text every image needs (cms.alt_text); images seeded before it get it now.
+    description = f"{title}（演示图片：灰色渐变背景上的圆形）"
     existing = image_model.objects.filter(title=title, collection=collection).first()
     if existing:
+        if not existing.description:
+            existing.description = description
+            existing.save(update_fields=["description"])
         return existing
     canvas = PillowImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(canvas)
@@ -278,7 +289,7 @@ def _demo_image(title: str, colour: str, size: tuple[int, int], collection: Coll
     canvas.save(buffer, format="PNG")
     name = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
     return image_model.objects.create(
-        title=title, collection=collection, file=ImageFile(buffer, name=f"demo-{name}.png")
+        title=title, description=description, collection=collection, file=ImageFile(buffer, name=f"demo-{name}.png")
     )
 
 

@@ -1,4 +1,5 @@
 from .cache_versions import SiteCacheVersion
+from .imports import ImportedItem
 from .organisations import Organisation
 from .pages import (
     ArticleAttachment,
@@ -18,6 +19,7 @@ __all__ = [
     "ArticlePageTag",
     "ColumnPage",
     "HomePage",
+    "ImportedItem",
     "LeaderPage",
     "Organisation",
     "ServiceGuidePage",

@@ -1,5 +1,7 @@
 """The per-site profile: the codes the national rules require in every footer, and branding."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -8,6 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from cms.forms import BaseAdminModelForm
 from sites.enums import ThemeName
 from sites.validators import (
+    READABLE_CONTRAST,
+    contrast_ratio,
     hex_colour_validator,
     icp_number_validator,
     police_filing_validator,
@@ -15,6 +19,8 @@ from sites.validators import (
 )
 
 __all__ = ["SiteProfile"]
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @register_setting(icon="site")
@@ -126,6 +132,7 @@ class SiteProfile(BaseSiteSetting):
 
     def clean(self) -> None:
         super().clean()
+        self._check_colour_contrast()
         organisation = self.organisation
         if (
             self.site_code
@@ -136,6 +143,22 @@ class SiteProfile(BaseSiteSetting):
             raise ValidationError(
                 {"site_code": f"网站标识码前6位应为主办机构的行政区划代码 {organisation.division_code}。"}
             )
+
+    def _check_colour_contrast(self) -> None:
+        errors = {}
+        if HEX_COLOUR.match(self.primary_colour or "") and (
+            contrast_ratio(self.primary_colour, "#ffffff") < READABLE_CONTRAST
+        ):
+            errors["primary_colour"] = (
+                "主色太浅：页头和导航的白色文字在其上看不清（对比度应不低于 4.5:1），请选更深的颜色。"
+            )
+        if (
+            HEX_COLOUR.match(self.accent_colour or "")
+            and contrast_ratio(self.accent_colour, "#222222") < READABLE_CONTRAST
+        ):
+            errors["accent_colour"] = "辅色太深：其上的深色文字看不清（对比度应不低于 4.5:1），请选更浅的颜色。"
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def police_filing_digits(self) -> str:

@@ -66,6 +66,34 @@ def test_viewer__receives_a_host_message_live_without_asking(interview, host_hea
     assert frame["time"].endswith("+08:00")
 
 
+def test_edits_pins_and_deletions__reach_an_open_viewer_live(interview, host_header):
+    live(interview)
+    message = committed(lambda: post(interview, "初稿"))
+
+    async def scenario():
+        communicator = viewer(host_header, f"/ws/interviews/{interview.pk}/")
+        assert (await communicator.connect())[0]
+        await frames_until_ready(communicator)
+        await in_test_thread(lambda: broadcasting.edit_message(interview, message.pk, "改正后的文字"))
+        await in_test_thread(lambda: broadcasting.pin_message(interview, message.pk, True))
+        await in_test_thread(lambda: broadcasting.delete_message(interview, message.pk))
+        frames = [await communicator.receive_json_from(timeout=WAIT) for _ in range(3)]
+        await communicator.disconnect()
+        return frames
+
+    edited, pinned, deleted = run(scenario)
+    assert (edited["type"], edited["payload"]["id"], edited["payload"]["text"]) == (
+        "message.edited",
+        message.pk,
+        "改正后的文字",
+    )
+    assert (pinned["type"], pinned["payload"]["pinned"]) == ("message.pinned", True)
+    assert deleted["type"] == "message.deleted"
+    assert deleted["payload"]["id"] == message.pk
+    assert "改正后的文字" not in json.dumps(deleted, ensure_ascii=False)
+    assert [edited["id"], pinned["id"], deleted["id"]] == [3, 4, 5]
+
+
 def test_reconnect_with_last_event_id__receives_exactly_what_was_missed_then_live(interview, host_header):
     live(interview)
     for number in range(1, 6):

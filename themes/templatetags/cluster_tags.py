@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Site
 
+from cms.outline import normalise_headings
 from sites.caching import cached_for_site
 from sites.cluster_navigation import cluster_groups
 from sites.meta_tags import page_meta_tags
@@ -88,3 +89,9 @@ def site_footer(context):
     request = context.get("request")
     site = _site(context)
     return {"site": site, "profile": SiteProfile.for_request(request) if site else None}
+
+
+@register.filter(is_safe=True)
+def outline_headings(html: str, top: int = 2) -> str:
+    """Body HTML with its headings following the page's outline (`{% filter outline_headings %}`)."""
+    return normalise_headings(str(html), int(top))

@@ -1,0 +1,121 @@
+"""Every image has a text alternative: required when an image is added, and checked before a page
+goes out (published or sent for review). Posted through the real admin views."""
+
+import io
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.images.forms import get_image_form
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from cms.alt_text import images_without_alt_in_html
+from sites.models import ArticlePage, SiteProfile
+from tests.admin_forms import edit_form_data
+
+pytestmark = pytest.mark.django_db
+
+HOST = "xinzhou.localhost"
+
+
+@pytest.mark.parametrize(
+    ("html", "missing"),
+    [
+        ('<p><img src="/a.png" alt="市政府大楼"></p>', 0),
+        ('<img src="/a.png"><IMG SRC="/b.png">', 2),
+        ('<img src="/divider.png" alt="">', 0),
+        ("<img src=/a.png alt='  '>", 1),
+        ("<img src=/a.png alt=大楼>", 0),
+        ('<embed embedtype="image" id="3" format="fullwidth"/>', 1),
+        ('<embed embedtype="image" id="3" format="fullwidth" alt=""/>', 0),
+        ('<embed embedtype="image" id="3" format="left" alt="示意图"/>', 0),
+        ('<embed embedtype="media" url="https://example.com/v"/>', 0),
+        ('<p title="alt=x"><img src="/a.png" data-alt="x"></p>', 1),
+        ("", 0),
+    ],
+)
+def test_images_in_body_html__without_alternative_text_are_counted(html, missing):
+    assert images_without_alt_in_html(html) == missing
+
+
+def _png() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "#b71c1c").save(buffer, format="PNG")
+    return SimpleUploadedFile("building.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_image_form__requires_the_alternative_text():
+    form_class = get_image_form(get_image_model())
+    data = {"title": "市政府大楼", "collection": SiteProfile.objects.first().collection_id, "tags": ""}
+    form = form_class(data, {"file": _png()})
+    assert not form.is_valid()
+    assert "description" in form.errors
+    assert form.fields["description"].label == "替代文本"
+    assert form_class({**data, "description": "市政府办公大楼正面"}, {"file": _png()}).is_valid()
+
+
+def _edit(client, page, action: str, **changes):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = edit_form_data(client.get(url, HTTP_HOST=HOST))
+    data.update({name: [str(value)] for name, value in changes.items()})
+    if action:
+        data[action] = [action]
+    return client.post(url, data, HTTP_HOST=HOST)
+
+
+@pytest.fixture
+def article_with_undescribed_cover():
+    article = ArticlePage.objects.live().filter(url_path__startswith="/xinzhou-localhost/").first()
+    image = (
+        get_image_model().objects.filter(collection__name__contains="信州").first() or get_image_model().objects.first()
+    )
+    image.description = ""
+    image.save()
+    return article, image
+
+
+@pytest.mark.parametrize("action", ["action-publish", "action-submit"])
+def test_page_with_an_image_lacking_alternative_text__is_not_published_or_submitted(
+    client, article_with_undescribed_cover, action
+):
+    article, image = article_with_undescribed_cover
+    response = _edit(client, article, action, cover_image=image.pk)
+    assert response.status_code == HTTPStatus.OK
+    assert f"图片「{image.title}」没有替代文本" in response.content.decode()
+    assert ArticlePage.objects.get(pk=article.pk).cover_image_id != image.pk
+
+
+def test_page_with_an_image_lacking_alternative_text__may_still_be_saved_as_a_draft(
+    client, article_with_undescribed_cover
+):
+    article, image = article_with_undescribed_cover
+    assert _edit(client, article, "", cover_image=image.pk).status_code == HTTPStatus.FOUND
+
+
+def test_page_once_the_image_is_described__is_published(client, article_with_undescribed_cover):
+    article, image = article_with_undescribed_cover
+    image.description = "信州区政务服务中心大厅"
+    image.save()
+    response = _edit(client, article, "action-publish", cover_image=image.pk)
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[-2000:]
+    assert ArticlePage.objects.get(pk=article.pk).cover_image_id == image.pk
+
+
+def test_page_whose_imported_body_has_an_image_without_alt__is_not_published(client):
+    article = ArticlePage.objects.live().filter(url_path__startswith="/xinzhou-localhost/").first()
+    client.force_login(get_user_model().objects.get(username="admin"))
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    data = edit_form_data(client.get(url, HTTP_HOST=HOST))
+    for key in [key for key in data if key.startswith("body-")]:
+        del data[key]
+    body = [("legacy_html", '<p>规划图：</p><p><img src="/media/legacy/plan.png" width="640"></p>')]
+    data.update(nested_form_data({"body": streamfield(body)}))
+    data["action-publish"] = ["action-publish"]
+    response = client.post(url, data, HTTP_HOST=HOST)
+    assert response.status_code == HTTPStatus.OK
+    assert "正文中有 1 张图片没有替代文本" in response.content.decode()
