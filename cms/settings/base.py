@@ -254,8 +254,14 @@ LOGGING = {
     "loggers": {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # One line per request an audit crawl makes.
+        "httpx": {"level": "WARNING"},
     },
 }
+
+# Paths no crawler should follow: the admin, and the 适老化 preference links on every page (each only
+# sets a cookie and returns to the page it was on).
+ROBOTS_DISALLOW = ["/admin/", "/care/"]
 
 # Brute-force protection for the admin login: lock a username from an address after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

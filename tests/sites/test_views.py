@@ -13,6 +13,8 @@ def test_robots_txt__points_at_the_sites_own_sitemap(client):
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.content.decode()
+    # The 适老化 links on every page only set a cookie: a crawl (an audit's too) must not multiply by them.
+    assert "Disallow: /care/" in response.content.decode()
     assert "Sitemap: http://xinzhou.localhost/sitemap.xml" in response.content.decode()
 
 
