@@ -13,6 +13,7 @@ from disclosure.forms import AnswerForm, ExtensionForm, NoteForm
 from disclosure.models import InformationRequest
 from disclosure.permissions import handled_organisations
 from disclosure.reports import shortfalls
+from sites.models import Organisation
 
 QUEUES = {"all": "全部", "open": "办理中", "overdue": "已超期", "due_soon": "5个工作日内到期"}
 
@@ -49,6 +50,10 @@ def index(request: HttpRequest) -> HttpResponse:
         "overdue_count": applications.overdue(requests).count(),
         "due_soon_count": applications.due_soon(requests).count(),
         "statistics": applications.statistics(requests),
+        "by_organisation": [
+            (organisation, applications.statistics(requests.filter(organisation=organisation)))
+            for organisation in Organisation.objects.filter(information_requests__in=requests).distinct()
+        ],
     }
     return render(request, "disclosure/requests.html", context)
 

@@ -13,7 +13,7 @@ from cms.blocks import plain_text
 from disclosure.index_numbers import assign_index_number
 from disclosure.models import CatalogueEntry, CatalogueSettings
 from sites.enums import ColumnType, Validity
-from sites.models import Organisation, SiteProfile
+from sites.models import ArticlePage, Organisation, SiteProfile
 
 # Pages in these columns enter the catalogue on their first publish; others when staff add them.
 CATALOGUED_BY_DEFAULT = frozenset({ColumnType.POLICY_FILES})
@@ -22,7 +22,8 @@ MAX_QUERY_LENGTH = 100
 
 
 def is_catalogued_by_default(page: Page) -> bool:
-    return getattr(page, "column_type", None) in CATALOGUED_BY_DEFAULT
+    """An article in a 政策文件 column; the column itself, though typed alike, is not a document."""
+    return isinstance(page, ArticlePage) and page.column_type in CATALOGUED_BY_DEFAULT
 
 
 def publishing_organisation(page: Page) -> Organisation | None:

@@ -33,6 +33,9 @@ def test_staff__see_only_their_own_organisations_requests(client, two_sites):
     listing = client.get(reverse("disclosure_admin:index"), {"queue": "all"}).content.decode()
     assert own.tracking_code in listing
     assert other.tracking_code not in listing
+    # The per-organisation statistics name only the staff's own organisations.
+    assert SiteProfile.for_site(ours).organisation.short_name in listing
+    assert SiteProfile.for_site(theirs).organisation.short_name not in listing
     assert client.get(reverse("disclosure_admin:detail", args=[own.pk])).status_code == HTTPStatus.OK
     assert client.get(reverse("disclosure_admin:detail", args=[other.pk])).status_code == HTTPStatus.NOT_FOUND
     response = client.post(reverse("disclosure_admin:act", args=[other.pk, "accept"]))

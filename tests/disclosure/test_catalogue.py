@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from disclosure.models import CatalogueEntry, ThemeCategory
 from sites.enums import ColumnType, Validity
 from sites.models import SiteProfile
-from tests.disclosure.factories import CatalogueEntryFactory, platform_page, publish_policy
+from tests.disclosure.factories import CatalogueEntryFactory, platform_page, policy_column, publish_policy
 from tests.sites.factories import ArticlePageFactory, ColumnPageFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,13 @@ def test_news_article__is_not_catalogued_by_default(site, django_capture_on_comm
         page = ArticlePageFactory(parent=news, live=False)
         page.save_revision().publish()
     assert not CatalogueEntry.objects.filter(page=page).exists()
+
+
+def test_policy_column_itself__is_not_catalogued(site, django_capture_on_commit_callbacks):
+    column = policy_column(site)
+    with django_capture_on_commit_callbacks(execute=True):
+        column.save_revision().publish()
+    assert not CatalogueEntry.objects.filter(page=column).exists()
 
 
 def test_republish__updates_the_entry_and_keeps_its_number(site, django_capture_on_commit_callbacks):
@@ -173,3 +180,9 @@ def test_open_data_api__omits_entries_disclosed_on_request_or_withdrawn(site, cl
     CatalogueEntryFactory(organisation=organisation, mode="on_request")
     CatalogueEntryFactory(organisation=organisation, live=False)
     assert client.get("/api/disclosure/entries/", HTTP_HOST=site.hostname).json()["count"] == 0
+
+
+@pytest.mark.parametrize("path", ["entry/99999999999999999999999999/", "reports/0/", "entry/abc/", "nothing/"])
+def test_unknown_sub_paths__are_not_found(site, client, path):
+    response = client.get(f"{platform_page(site).url}{path}", HTTP_HOST=site.hostname)
+    assert response.status_code == HTTPStatus.NOT_FOUND
