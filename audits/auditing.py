@@ -13,9 +13,17 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from audits.checks import CHECKS, AuditContext
-from audits.crawler import CrawlLimits, Fetched, ResolvingTransport, crawl, make_client
+from audits.crawler import CrawlLimits, Fetched, ResolvingTransport, crawl, fetch, make_client
 from audits.enums import RunStatus, RunTrigger
-from audits.models import AssessorScore, AuditRun, Dismissal, Finding, IndicatorSet, SiteAssessment
+from audits.models import (
+    AssessorScore,
+    AuditRun,
+    AvailabilityProbe,
+    Dismissal,
+    Finding,
+    IndicatorSet,
+    SiteAssessment,
+)
 from audits.scoring import score_site
 from sites.models import SiteProfile
 
@@ -68,11 +76,12 @@ def run_audit(
     run = AuditRun.objects.create(indicator_set=indicator_set, trigger=trigger)
     hosts = set(Site.objects.values_list("hostname", flat=True))
     try:
+        known: dict[str, Fetched] = {}
         with make_client(hosts, transport) as client:
             for site in sites:
                 if on_site:
                     on_site(site)
-                assessment = audit_site(run, site, client, limits, on_fetch)
+                assessment = audit_site(run, site, client, limits, on_fetch=on_fetch, known=known)
                 run.pages_fetched += assessment.pages_crawled
         run.status = RunStatus.DONE
     except BaseException:
@@ -89,10 +98,13 @@ def audit_site(
     site: Site,
     client: httpx.Client,
     limits: CrawlLimits,
+    *,
     on_fetch: Callable[[Fetched], None] | None = None,
+    known: dict[str, Fetched] | None = None,
 ) -> SiteAssessment:
-    result = crawl(client, f"{site.root_url}/", limits, progress=on_fetch)
+    result = crawl(client, f"{site.root_url}/", limits, progress=on_fetch, known=known)
     indicator_set = run.indicator_set
+    record_probe(site, result.home, indicator_set)
     context = AuditContext(
         site=site,
         profile=SiteProfile.for_site(site),
@@ -131,6 +143,31 @@ def audit_site(
         Finding.objects.bulk_create(findings)
         rescore(assessment)
     return assessment
+
+
+def record_probe(site: Site, home: Fetched, indicator_set: IndicatorSet) -> AvailabilityProbe:
+    limit = float(indicator_set.slow_home_seconds)
+    if not home.ok:
+        error = home.error or f"HTTP {home.status}"
+    elif home.elapsed > limit:
+        error = f"{home.elapsed:.1f} 秒才打开"
+    else:
+        error = ""
+    return AvailabilityProbe.objects.create(site=site, ok=not error, seconds=home.elapsed, error=error[:200])
+
+
+def probe_sites(
+    sites: Iterable[Site], *, transport: httpx.BaseTransport | None = None, limits: CrawlLimits | None = None
+) -> list[AvailabilityProbe]:
+    """Open each site's home page once and record whether it opened in time (the frequent check)."""
+    indicator_set = IndicatorSet.default()
+    limits = limits or default_limits()
+    hosts = set(Site.objects.values_list("hostname", flat=True))
+    with make_client(hosts, transport) as client:
+        return [
+            record_probe(site, fetch(client, f"{site.root_url}/", limits, read_body=False), indicator_set)
+            for site in sites
+        ]
 
 
 def latest_assessor_points(site: Site, indicator_set: IndicatorSet) -> dict[int, Decimal]:

@@ -9,7 +9,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -28,6 +28,8 @@ class LinkKind:
     IMAGE = "image"
     ATTACHMENT = "attachment"
     RESOURCE = "resource"
+    # An address no client can even parse (`http://[bad`, `http://a..b/`): a dead link, never fetched.
+    MALFORMED = "malformed"
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def fetch(client: httpx.Client, url: str, limits: CrawlLimits, read_body: bool =
         result.error = "无法连接服务器"
     except httpx.HTTPError as error:
         result.error = f"请求失败：{type(error).__name__}"
+    except (httpx.InvalidURL, ValueError):
+        result.error = "网址格式错误"
     finally:
         result.elapsed = time.monotonic() - started
     return result
@@ -156,8 +160,13 @@ def crawl(
     start_url: str,
     limits: CrawlLimits,
     progress: Callable[[Fetched], None] | None = None,
+    known: dict[str, Fetched] | None = None,
 ) -> CrawlResult:
-    """Crawl the site at `start_url` breadth first, then check every link target it found once."""
+    """Crawl the site at `start_url` breadth first, then check every link target it found once.
+
+    `known`: what other crawls of the same run fetched, by URL; links to it (another site of the
+    cluster, a shared file) are not fetched again, and this crawl's fetches are added to it.
+    """
     host = urlsplit(start_url).hostname
     robots = _robots(client, start_url, limits)
     result = CrawlResult(start_url=start_url)
@@ -173,10 +182,10 @@ def crawl(
                 if fetched.page is None or urlsplit(fetched.final_url).hostname != host:
                     continue
                 result.pages[fetched.url] = fetched
-                for use in links_of(fetched):
-                    result.links.append(use)
-                    target = urldefrag(use.target)[0]
-                    if use.kind != LinkKind.PAGE or urlsplit(target).hostname != host or target in queued:
+                uses = links_of(fetched)
+                result.links += uses
+                for target in _site_pages(uses, host):
+                    if target in queued:
                         continue
                     if not robots.can_fetch(USER_AGENT, target):
                         result.disallowed.add(target)
@@ -187,31 +196,52 @@ def crawl(
                         next_frontier.append(target)
             frontier = next_frontier
         targets = sorted(
-            {urldefrag(use.target)[0] for use in result.links} - set(result.checked) - result.disallowed,
+            {urldefrag(use.target)[0] for use in result.links if use.kind != LinkKind.MALFORMED}
+            - set(result.checked)
+            - result.disallowed,
         )
         targets = [url for url in targets if _should_check(url, host, limits)]
+        if known is not None:
+            result.checked.update({url: known[url] for url in targets if url in known})
+            targets = [url for url in targets if url not in known]
         for fetched in mapper(lambda url: fetch(client, url, limits, read_body=False), targets):
             result.checked[fetched.url] = fetched
+    if known is not None:
+        # Without their bodies: the run keeps only whether each URL answered.
+        known.update({url: replace(fetched, text=None, page=None) for url, fetched in result.checked.items()})
     return result
+
+
+def _site_pages(uses: list[LinkUse], host: str) -> list[str]:
+    """The pages of the site itself that `uses` link to, without their fragments."""
+    pages = (urldefrag(use.target)[0] for use in uses if use.kind == LinkKind.PAGE)
+    return [target for target in pages if urlsplit(target).hostname == host]
 
 
 def links_of(fetched: Fetched) -> list[LinkUse]:
     """Every http(s) target the page refers to: links, images, stylesheets and scripts."""
-    base = fetched.final_url
     page = fetched.page
+    references = [(anchor.href, None, anchor.text or anchor.href) for anchor in page.anchors]
+    references += [(image.src, LinkKind.IMAGE, image.excerpt) for image in page.images if image.src]
+    references += [(resource, LinkKind.RESOURCE, resource) for resource in page.resources]
     uses = []
-    for anchor in page.anchors:
-        target = urljoin(base, anchor.href.strip())
-        if urlsplit(target).scheme in CHECKED_SCHEMES:
-            uses.append(LinkUse(fetched.url, target, link_kind(target), anchor.text or anchor.href))
-    for image in page.images:
-        if image.src and urlsplit(urljoin(base, image.src)).scheme in CHECKED_SCHEMES:
-            uses.append(LinkUse(fetched.url, urljoin(base, image.src), LinkKind.IMAGE, image.excerpt))
-    for resource in page.resources:
-        target = urljoin(base, resource)
-        if urlsplit(target).scheme in CHECKED_SCHEMES:
-            uses.append(LinkUse(fetched.url, target, LinkKind.RESOURCE, resource))
+    for reference, kind, excerpt in references:
+        try:
+            target = _with_path(urljoin(fetched.final_url, reference.strip()))
+            parts = urlsplit(target)
+            _ = parts.port  # raises on a port out of range
+        except ValueError:
+            uses.append(LinkUse(fetched.url, reference[:500], LinkKind.MALFORMED, excerpt))
+            continue
+        if parts.scheme in CHECKED_SCHEMES:
+            uses.append(LinkUse(fetched.url, target, kind or link_kind(target), excerpt))
     return uses
+
+
+def _with_path(url: str) -> str:
+    """`http://host` as `http://host/`, the URL a crawl starts from."""
+    parts = urlsplit(url)
+    return parts._replace(path="/").geturl() if parts.scheme in CHECKED_SCHEMES and not parts.path else url
 
 
 def link_kind(url: str) -> str:

@@ -20,6 +20,7 @@ COLUMN_RULES = (
     ("interviews", None, True),  # 在线访谈：内容来自访谈系统
 )
 
+DISCLOSURE = ["disclosure_guide", "annual_report", "overdue_request"]
 LINKS = ["dead_link", "dead_external_link", "dead_image", "dead_attachment", "missing_fragment"]
 
 # code, name, kind, check codes, veto threshold, points per finding, max points, rule
@@ -38,6 +39,7 @@ INDICATORS = (
     ("D5", "网页元数据", "deduction", ["meta_tags"], 1, 1, 5, "网页设计规范元数据，每项扣1分"),
     ("D6", "无障碍", "deduction", ["image_alt", "page_lang", "heading_order", "field_label"], 1, 0.5, 5, "GB/T 37668"),
     ("D7", "安全防护", "deduction", ["security_headers", "mixed_content"], 1, 1, 5, "安全响应头、混合内容"),
+    ("D8", "政府信息公开", "deduction", DISCLOSURE, 1, 2, 6, "公开指南、上年度年度报告、依申请公开按期答复，每项扣2分"),
     ("E1", "专家评议", "assessed", [], 1, 0, 30, "内容质量、解读回应、办事服务、互动交流"),
     ("E2", "第三方监测", "assessed", [], 1, 0, 10, "日常监测和年终评估"),
     ("E3", "安全检测", "assessed", [], 1, 0, 10, "安全检测发现的问题"),

@@ -27,6 +27,9 @@ class CheckCode(models.TextChoices):
     PAGE_LANG = "page_lang", "页面未声明语言"
     HEADING_ORDER = "heading_order", "标题层级跳跃"
     FIELD_LABEL = "field_label", "表单字段缺少标签"
+    DISCLOSURE_GUIDE = "disclosure_guide", "缺少政府信息公开指南"
+    ANNUAL_REPORT = "annual_report", "未发布上年度信息公开年度报告"
+    OVERDUE_REQUEST = "overdue_request", "依申请公开逾期未答复"
     SECURITY_HEADERS = "security_headers", "安全响应头缺失"
     MIXED_CONTENT = "mixed_content", "HTTPS 页面引用 HTTP 资源"
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, OuterRef, Q, Subquery
 from wagtail.models import Site
 
 from audits.enums import IndicatorKind, RunStatus
@@ -16,15 +17,18 @@ def latest_run() -> AuditRun | None:
 
 
 def ranking(sites: list[Site]) -> list[SiteAssessment]:
-    """Each visible site's latest assessment, best first; sites never audited are left out."""
-    latest = {}
-    for assessment in (
-        SiteAssessment.objects.filter(site__in=sites, run__status=RunStatus.DONE)
+    """Each visible site's latest assessment, best first, with its open findings; sites never audited are left out."""
+    latest = (
+        SiteAssessment.objects.filter(site=OuterRef("site"), run__status=RunStatus.DONE)
+        .order_by("-run__started_at", "-pk")
+        .values("pk")[:1]
+    )
+    return list(
+        SiteAssessment.objects.filter(site__in=sites, pk=Subquery(latest))
         .select_related("run", "site")
-        .order_by("site_id", "-run__started_at", "-pk")
-    ):
-        latest.setdefault(assessment.site_id, assessment)
-    return sorted(latest.values(), key=lambda assessment: (-assessment.score, assessment.site_name))
+        .annotate(open_findings=Count("findings", filter=Q(findings__dismissed=False)))
+        .order_by("-score", "site_name")
+    )
 
 
 @dataclass

@@ -53,7 +53,7 @@ def ranking_csv(request: HttpRequest) -> HttpResponse:
                 assessment.bonus,
                 "是" if assessment.vetoed else "否",
                 assessment.get_verdict_display(),
-                assessment.findings.filter(dismissed=False).count(),
+                assessment.open_findings,
                 f"{timezone.localtime(assessment.run.started_at):%Y-%m-%d %H:%M}",
             ]
         )

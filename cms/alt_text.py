@@ -17,13 +17,16 @@ IMAGE_EMBED = re.compile(r"""\bembedtype\s*=\s*["']?image\b""", re.IGNORECASE)
 
 
 def images_without_alt_in_html(html: str) -> int:
-    """How many `<img>` and image `<embed>` tags in `html` have no alternative text."""
+    """How many `<img>` and image `<embed>` tags in `html` have no alternative text and are not
+    marked decorative."""
     count = 0
     for tag, attributes in IMAGE_TAG.findall(html or ""):
         if tag.lower() == "embed" and not IMAGE_EMBED.search(attributes):
             continue
         alt = ALT.search(attributes)
-        if alt is None or not "".join(part for part in alt.groups() if part).strip():
+        text = "".join(part for part in alt.groups() if part) if alt else None
+        # alt="" marks a decorative image (Wagtail's editor writes it when "decorative" is ticked).
+        if text is None or (text and not text.strip()):
             count += 1
     return count
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
 from cms.client_ip import client_ip
+from cms.ids import is_possible_page_id
 from interviews.enums import Stream
 from interviews.errors import InterviewError
 from interviews.events import CATCH_UP_LIMIT, event_frame, events_after
@@ -34,6 +35,8 @@ def json_error(message: str, status: int, **extra) -> JsonResponse:
 
 def interview_on_site(request: HttpRequest, interview_id: int) -> InterviewPage:
     """The published interview on the request's site; 404 for any other, on any other site."""
+    if not is_possible_page_id(interview_id):
+        raise Http404("访谈不存在。")
     site = Site.find_for_request(request)
     interview = (
         InterviewPage.objects.live().filter(pk=interview_id, path__startswith=site.root_page.path).first()

@@ -4,13 +4,16 @@ Each readiness check touches its engine for real (a query, a cache write and rea
 message, a search) and reports on its own, so an operator sees which engine is down.
 """
 
+import json
 import time
+import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page
@@ -59,6 +62,13 @@ def check_channel_layer() -> None:
 
 
 def check_search() -> None:
+    """Elasticsearch's cluster health where the cluster's search uses it, else a search of the database's engine."""
+    elasticsearch_url = getattr(settings, "SEARCH_ELASTICSEARCH_URL", "")
+    if elasticsearch_url:
+        with urllib.request.urlopen(f"{elasticsearch_url.rstrip('/')}/_cluster/health", timeout=2) as response:  # noqa: S310 (the operator's URL)
+            if json.load(response).get("status") == "red":
+                raise RuntimeError("Elasticsearch reports status red")
+        return
     list(get_search_backend().search("上饶", Page)[:1])
 
 

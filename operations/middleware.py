@@ -52,7 +52,12 @@ class TwoFactorRequiredMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path_info.startswith(reverse("wagtailadmin_home")) and self._must_enrol(request):
-            allowed = {reverse("operations_two_factor_setup"), reverse("wagtailadmin_logout")}
+            # The enrolment page itself, its script catalogue, and the way out.
+            allowed = {
+                reverse("operations_two_factor_setup"),
+                reverse("wagtailadmin_javascript_catalog"),
+                reverse("wagtailadmin_logout"),
+            }
             if request.path_info not in allowed:
                 return redirect("operations_two_factor_setup")
         return self.get_response(request)

@@ -4,6 +4,8 @@ import json
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from publishing.models import SecrecyReviewTask
 from publishing.words import check_texts, page_texts, submitted_texts
@@ -38,7 +40,7 @@ def refuse_unconfirmed_secrecy_approval(request, page):
 
 
 def check_words_on_create(request, parent_page, page_class):
-    return _check_submitted_words(request)
+    return _refuse_past_schedule(request, None) or _check_submitted_words(request)
 
 
 def check_words_on_edit(request, page):
@@ -50,7 +52,41 @@ def check_words_on_edit(request, page):
             if rules:
                 level(request, check.refusal() if rules is check.blocked else check.warning_html())
         return None
-    return refuse_unconfirmed_secrecy_approval(request, page) or _check_submitted_words(request)
+    return (
+        refuse_unconfirmed_secrecy_approval(request, page)
+        or _refuse_past_schedule(request, page)
+        or _check_submitted_words(request)
+    )
+
+
+def _sending_on(request) -> bool:
+    approving = request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"
+    return bool(approving or any(request.POST.get(action) for action in _ONWARD_ACTIONS))
+
+
+def _hold_back(request, reason: str) -> None:
+    """Save the editor's draft but send it no further, and say why."""
+    post = request.POST.copy()
+    for action in (*_ONWARD_ACTIONS, "action-workflow-action"):
+        post.pop(action, None)
+    request.POST = post
+    messages.error(request, f"{reason}已保存为草稿。")
+
+
+def _refuse_past_schedule(request, page):
+    """A go-live time newly set in the past is a mistake, not "publish now": hold the item back."""
+    if request.method != "POST" or not _sending_on(request):
+        return None
+    go_live_at = parse_datetime(request.POST.get("go_live_at", "").strip())
+    if go_live_at is None:
+        return None
+    if timezone.is_naive(go_live_at):
+        go_live_at = timezone.make_aware(go_live_at)
+    if go_live_at >= timezone.now() or (page is not None and page.go_live_at == go_live_at):
+        return None
+    shown = timezone.localtime(go_live_at).strftime("%Y-%m-%d %H:%M")
+    _hold_back(request, f"定时发布时间 {shown} 已经过去，请选择将来的时间，或清空后直接发布。")
+    return None
 
 
 def _check_submitted_words(request):
@@ -64,11 +100,6 @@ def _check_submitted_words(request):
     check = check_texts(submitted_texts(request.POST))
     if check.warned:
         messages.warning(request, check.warning_html())
-    approving = request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"
-    if check.blocked and (approving or any(request.POST.get(action) for action in _ONWARD_ACTIONS)):
-        post = request.POST.copy()
-        for action in (*_ONWARD_ACTIONS, "action-workflow-action"):
-            post.pop(action, None)
-        request.POST = post
-        messages.error(request, f"{check.refusal()}已保存为草稿。")
+    if check.blocked and _sending_on(request):
+        _hold_back(request, check.refusal())
     return None

@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from wagtail.models import Site
 
+from cms.ids import is_possible_page_id
 from publishing import syndication
 from publishing.enums import RECEIVING_COLUMN_TYPES
 from sites.models import ArticlePage, ColumnPage, SiteProfile
@@ -57,6 +58,8 @@ class SiteFeed(_ArticleFeed):
 
 class ColumnFeed(_ArticleFeed):
     def get_object(self, request, column_id: int):
+        if not is_possible_page_id(column_id):
+            raise Http404("本网站没有这个栏目。")
         site = self._site(request)
         column = (
             ColumnPage.objects.live()

@@ -1,13 +1,13 @@
 """How Chinese text becomes search tokens, and a citizen's query becomes terms.
 
-Recall comes from overlapping bigrams searched as phrases: text is cut into units (each CJK
-character on its own; a run of ASCII letters and digits as one unit, so `2012`, `APP` and `MOA`
-stay whole), and every pair of neighbouring units within a run of text becomes a token. A query
-is cut the same way and searched as a phrase of those tokens, so a document matches exactly
-when it contains the query's units in order: `电子政务` finds `…全市电子政务工作要点…`, and
-`2012年` finds `2012年` without a prefix search on a lone `年`. ASCII units are also tokens of
-their own, so `APP` alone is found. Word segmentation (jieba) is not needed for recall; it
-serves suggestions and the government terms dictionary (`search.vocabulary`).
+Recall comes from overlapping bigrams searched as phrases: after NFKC and lower case, every
+letter or digit is a unit, runs of units are what whitespace and punctuation separate, and each
+pair of neighbouring units in a run is a token (a run of one unit is a token of its own). A query
+is cut the same way and searched as a phrase of those tokens, so a document matches exactly when
+it contains the query's text (punctuation aside): `电子政务` finds `…全市电子政务工作要点…`,
+`2012年` finds `2012年` without a prefix search on a lone `年`, and `APP`, `IP地址` and
+`〔2012〕39号` work as they are. Word segmentation (jieba) is not needed for recall; it serves
+suggestions and the government terms dictionary (`search.vocabulary`).
 
 Every token holds only letters and digits, so no query can inject engine syntax.
 """
@@ -20,10 +20,6 @@ from itertools import pairwise
 # Longer queries are refused, not cut: a cut query would silently search for something else.
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
-# One ASCII unit stops here: a 5,000-letter "word" is noise, not a term.
-MAX_UNIT_LENGTH = 40
-
-_ASCII_UNIT = re.compile(r"[a-z0-9]+")
 
 
 class QueryError(ValueError):
@@ -35,46 +31,25 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def _runs(text: str) -> list[list[str]]:
-    """The units of `text`, grouped into runs that whitespace and punctuation separate."""
-    runs: list[list[str]] = []
+def _runs(text: str) -> list[str]:
+    """The runs of `text` (already normalised): letters and digits between separators."""
+    runs: list[str] = []
     current: list[str] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        char = text[position]
-        if char.isascii() and char.isalnum():
-            match = _ASCII_UNIT.match(text, position)
-            if match is None:  # an upper-case letter NFKC left alone, such as a Roman numeral
-                current.append(char.lower())
-                position += 1
-                continue
-            current.append(match.group()[:MAX_UNIT_LENGTH])
-            position = match.end()
-        elif char.isalnum():
+    for char in text:
+        if char.isalnum():
             current.append(char)
-            position += 1
-        else:
-            if current:
-                runs.append(current)
-                current = []
-            position += 1
+        elif current:
+            runs.append("".join(current))
+            current = []
     if current:
-        runs.append(current)
+        runs.append("".join(current))
     return runs
 
 
-def _run_tokens(run: list[str]) -> list[str]:
+def _run_tokens(run: str) -> list[str]:
     if len(run) == 1:
-        return run[:]
-    tokens: list[str] = []
-    for left, right in pairwise(run):
-        if left.isascii():
-            tokens.append(left)
-        tokens.append(left + right)
-    if run[-1].isascii():
-        tokens.append(run[-1])
-    return tokens
+        return [run]
+    return [left + right for left, right in pairwise(run)]
 
 
 def index_tokens(text: str) -> list[str]:
@@ -123,15 +98,19 @@ def parse_query(raw: str | None) -> ParsedQuery:
     terms: list[Term] = []
     for part in text.split():
         runs = _runs(normalise(part))
-        units = tuple(unit for run in runs for unit in run)
-        # A lone CJK character matches half the cluster; it only narrows a longer query.
-        if not units or (len(units) == 1 and not units[0].isascii()):
+        units = tuple("".join(runs))
+        # One character matches half the cluster; it only narrows a longer query.
+        if len(units) < 2:
             continue
+        if len(runs) > 1:
+            # A one-character run at either end may continue the text's run there (〕年 in 〕年度):
+            # it is left out of the phrase rather than required as a token of its own.
+            runs = runs[1 if len(runs[0]) == 1 else 0 : -1 if len(runs[-1]) == 1 else None] or runs
         tokens = tuple(token for run in runs for token in _run_tokens(run))
         if all(existing.tokens != tokens for existing in terms):
             terms.append(Term(part, units, tokens))
     if not terms:
-        raise QueryError("检索词至少需要两个汉字或一个英文单词、数字，请补充后再试。")
+        raise QueryError("检索词至少需要两个字（汉字、字母或数字），请补充后再试。")
     if len(terms) > MAX_TERMS:
         raise QueryError(f"检索词过多，请不要超过{MAX_TERMS}个（以空格分隔）。")
     return ParsedQuery(text, tuple(terms))
@@ -141,11 +120,7 @@ def highlight_pattern(query: ParsedQuery) -> re.Pattern[str]:
     """Finds the query's terms in normalised text, punctuation between units allowed, as matching does."""
     alternatives = []
     for term in sorted(query.terms, key=lambda term: -len(term.units)):
-        parts = []
-        for unit in term.units:
-            escaped = re.escape(unit)
-            parts.append(rf"(?<![a-z0-9]){escaped}(?![a-z0-9])" if unit.isascii() else escaped)
-        alternatives.append(r"[^\w]{0,3}".join(parts))
+        alternatives.append(r"[^\w]{0,3}".join(re.escape(unit) for unit in term.units))
     return re.compile("|".join(alternatives))
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from search.analysis import ParsedQuery, QueryError, normalise, parse_query, snippet
+from search.documents import searchable_models
 from search.engines import Filters, get_engine
 from search.enums import Facet, Scope, SortOrder
 from search.models import BestBet, IndexState, QueryRecord, SearchDocument
@@ -74,11 +75,7 @@ def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[Fa
     ids = {facet: [int(value) for value, _ in facets.get(facet, []) if value.isdigit()] for facet in Facet}
     site_names = dict(Site.objects.filter(pk__in=ids[Facet.SITE]).values_list("pk", "site_name"))
     organisation_names = dict(Organisation.objects.filter(pk__in=ids[Facet.ORGANISATION]).values_list("pk", "name"))
-    kind_labels = dict(
-        SearchDocument.objects.filter(kind__in=[value for value, _ in facets.get(Facet.KIND, [])])
-        .values_list("kind", "kind_label")
-        .distinct()
-    )
+    kind_labels = {model._meta.model_name: str(model._meta.verbose_name) for model in searchable_models()}
     labels = {
         Facet.SITE: lambda value: site_names.get(int(value), value),
         Facet.ORGANISATION: lambda value: organisation_names.get(int(value), value),
@@ -97,7 +94,7 @@ def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[Fa
     return result
 
 
-def _best_bets(query: ParsedQuery, site: Site, exclude_scope_site: bool) -> list[Result]:
+def _best_bets(query: ParsedQuery, site: Site) -> list[Result]:
     bets = BestBet.objects.filter(normalised_query=normalise(" ".join(query.text.split())))
     bets = bets.filter(site__isnull=True) | bets.filter(site=site)
     page_ids = list(bets.order_by("sort_order", "pk").values_list("page_id", flat=True))
@@ -159,7 +156,7 @@ def search(request: SearchRequest, *, record: bool = True) -> SearchResults:
     ]
     results.facets = _facet_labels(hits.facets)
     if page == 1 and not (request.kind or request.organisation_id or request.year or request.column_type):
-        results.best_bets = _best_bets(query, request.site, request.scope == Scope.SITE)
+        results.best_bets = _best_bets(query, request.site)
         bet_pages = {bet.document.page_id for bet in results.best_bets}
         results.results = [result for result in results.results if result.document.page_id not in bet_pages]
     if record:

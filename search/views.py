@@ -3,14 +3,13 @@
 from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from search.forms import SearchForm
 from search.service import SearchRequest, SearchResults, search
 from search.suggestions import suggestions
-
-API_SITE_PARAMETER = "site"
 
 
 def _search_request(request: HttpRequest, *, allow_other_site: bool) -> SearchRequest:
@@ -35,11 +34,10 @@ def _search_request(request: HttpRequest, *, allow_other_site: bool) -> SearchRe
 def search_page(request: HttpRequest) -> TemplateResponse:
     search_request = _search_request(request, allow_other_site=False)
     results = search(search_request) if search_request.query else SearchResults(search_request)
-    return TemplateResponse(
-        request,
-        "pages/search_page.html",
-        {"results": results, "search": search_request, "query_params": request.GET.copy()},
-    )
+    response = TemplateResponse(request, "pages/search_page.html", {"results": results, "search": search_request})
+    # Never in the shared page cache, which keys pages by path and page number only.
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def _fragments(fragments: list[tuple[str, bool]]) -> list[dict]:

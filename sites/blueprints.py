@@ -40,6 +40,8 @@ INFORMATION_COLUMNS = (
 )
 # County portals also carry the news of the departments that have no site of their own.
 COUNTY_INFORMATION_COLUMNS = (*INFORMATION_COLUMNS, ColumnSpec("部门动态", "bmdt", ColumnType.NEWS))
+# The city portal lists the news the counties submit to it (信息报送, the `publishing` app).
+CITY_INFORMATION_COLUMNS = (*INFORMATION_COLUMNS, ColumnSpec("区县动态", "qxdt", ColumnType.NEWS))
 
 
 def _standard_columns(information_columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
@@ -56,7 +58,7 @@ def _standard_columns(information_columns: tuple[ColumnSpec, ...]) -> tuple[Colu
 TOPICS_COLUMN = ColumnSpec("专题专栏", "ztzl", ColumnType.TOPICS)
 
 BLUEPRINT_COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
-    Blueprint.CITY: (*_standard_columns(INFORMATION_COLUMNS), TOPICS_COLUMN),
+    Blueprint.CITY: (*_standard_columns(CITY_INFORMATION_COLUMNS), TOPICS_COLUMN),
     Blueprint.COUNTY: (*_standard_columns(COUNTY_INFORMATION_COLUMNS), TOPICS_COLUMN),
     Blueprint.DEPARTMENT: _standard_columns(INFORMATION_COLUMNS),
 }

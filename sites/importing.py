@@ -167,7 +167,7 @@ class LineParser:
 
     def _json(self, raw: bytes | str, number: int) -> dict:
         if isinstance(raw, bytes):
-            if len(raw) > MAX_LINE_BYTES:
+            if len(raw.rstrip(b"\r\n")) > MAX_LINE_BYTES:
                 raise LineError(f"该行过长（超过 {filesizeformat(MAX_LINE_BYTES)}）")
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")  # the byte-order mark some Windows tools write
@@ -338,7 +338,12 @@ class _Importer:
                 written = [result for number, raw in batch if (result := self._import_line(number, raw, stored))]
                 for column_id, added in self.children_added.items():
                     Page.objects.filter(pk=column_id).update(numchild=F("numchild") + added)
-                _index(written)
+                try:
+                    with transaction.atomic():
+                        _index(written)
+                except Exception:
+                    # Derived data: the articles stand; rebuild_modelsearch_index and rebuild_references_index redo it.
+                    logger.exception("导入的文章未能全部加入搜索和引用索引")
         except BaseException:
             _delete_files(stored)
             raise

@@ -40,10 +40,10 @@ def make_run_server_command(port: int) -> list[str]:
         pytest.skip("make is not installed; `make run` is the documented way to serve the app.")
     lines = [line for line in dry_run.stdout.splitlines() if "cms.asgi:application" in line]
     assert len(lines) == 1, dry_run.stdout
+    # The line also starts the scheduler and sets the settings variable: from the server's own word on.
     words = shlex.split(lines[0])
-    while "=" in words[0]:
-        words.pop(0)  # DJANGO_SETTINGS_MODULE=…: the test chooses its own settings
-    return words
+    start = next(index for index, word in enumerate(words) if Path(word).name == "uvicorn")
+    return words[start:]
 
 
 def shared_database_url(connection) -> str:

@@ -1,10 +1,11 @@
 """Every check the audit runs, each with the rule it implements."""
 
-from audits.checks import accessibility, availability, freshness, identity, links, security
+from audits.checks import accessibility, availability, disclosure, freshness, identity, links, security
 from audits.checks.base import AuditContext, Check, Observation
 from audits.enums import CheckCode, Severity
 
 INDICATORS_2019 = "国办秘函〔2019〕19号"
+REGULATION_2019 = "政府信息公开条例（国务院令第711号）"
 GUIDELINE_2017 = "国办发〔2017〕47号"
 
 CHECKS = (
@@ -45,6 +46,9 @@ CHECKS = (
     Check(CheckCode.META_TAGS, f"{GUIDELINE_2017} 网页设计规范元数据", Severity.WARNING, identity.meta_tags),
     Check(CheckCode.SITE_CODE, f"{GUIDELINE_2017} 网站标识码", Severity.ERROR, identity.site_code),
     Check(CheckCode.FOOTER, f"{GUIDELINE_2017} 页脚必备信息", Severity.ERROR, identity.footer),
+    Check(CheckCode.DISCLOSURE_GUIDE, f"{REGULATION_2019} 第十二条", Severity.ERROR, disclosure.disclosure_guide),
+    Check(CheckCode.ANNUAL_REPORT, f"{REGULATION_2019} 第四十九、五十条", Severity.ERROR, disclosure.annual_report),
+    Check(CheckCode.OVERDUE_REQUEST, f"{REGULATION_2019} 第三十三条", Severity.ERROR, disclosure.overdue_requests),
     Check(CheckCode.IMAGE_ALT, "GB/T 37668-2019 替代文本", Severity.WARNING, accessibility.image_alt),
     Check(CheckCode.PAGE_LANG, "GB/T 37668-2019 页面语言", Severity.WARNING, accessibility.page_lang),
     Check(CheckCode.HEADING_ORDER, "GB/T 37668-2019 标题层级", Severity.NOTICE, accessibility.heading_order),

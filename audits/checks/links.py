@@ -20,6 +20,9 @@ def _dead_code(context: AuditContext, kind: str, target: str) -> CheckCode:
 def _broken(context: AuditContext):
     """(check code, key, observation) for every use of a target that did not answer."""
     for use in context.crawl.links:
+        if use.kind == LinkKind.MALFORMED:
+            yield CheckCode.DEAD_LINK, use.target, Observation(f"网址格式错误：{use.target}", use.source, use.excerpt)
+            continue
         target = urldefrag(use.target)[0]
         fetched = context.crawl.checked.get(target)
         if fetched is None or fetched.ok:
@@ -44,6 +47,8 @@ def missing_fragments(context: AuditContext):
     pages = context.crawl.pages
     found = []
     for use in context.crawl.links:
+        if use.kind == LinkKind.MALFORMED:
+            continue
         target, fragment = urldefrag(use.target)
         if not fragment or fragment == "top":
             continue

@@ -27,6 +27,16 @@ class IndicatorSet(ClusterableModel):
     slow_home_seconds = models.DecimalField(
         "首页响应时限（秒）", max_digits=5, decimal_places=1, default=Decimal(15), help_text="超过即视为无法打开。"
     )
+    availability_days = models.PositiveIntegerField(
+        "可用性考察天数", default=7, help_text="站点无法访问按最近这些天的全部探测计算。"
+    )
+    unavailable_percent = models.DecimalField(
+        "无法访问比例（%）",
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal(5),
+        help_text="探测中首页无法打开的比例达到此值即为站点无法访问。",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -36,6 +46,8 @@ class IndicatorSet(ClusterableModel):
         FieldPanel("bonus_cap"),
         FieldPanel("home_stale_working_days"),
         FieldPanel("slow_home_seconds"),
+        FieldPanel("availability_days"),
+        FieldPanel("unavailable_percent"),
         InlinePanel("column_rules", label="栏目规则"),
         InlinePanel("indicators", label="指标"),
     ]

@@ -4,10 +4,11 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from audits.enums import CheckCode, RunStatus, RunTrigger, Severity, Verdict
 
-__all__ = ["AuditRun", "Dismissal", "Finding", "SiteAssessment"]
+__all__ = ["AuditRun", "AvailabilityProbe", "Dismissal", "Finding", "SiteAssessment"]
 
 
 class AuditRun(models.Model):
@@ -101,3 +102,21 @@ class Dismissal(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class AvailabilityProbe(models.Model):
+    """One attempt to open a site's home page; 站点无法访问 is judged over a week of them."""
+
+    site = models.ForeignKey("wagtailcore.Site", verbose_name="网站", on_delete=models.CASCADE, related_name="+")
+    probed_at = models.DateTimeField("探测时间", default=timezone.now, db_index=True)
+    ok = models.BooleanField("可访问")
+    seconds = models.FloatField("响应时间（秒）")
+    error = models.CharField("原因", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "可用性探测"
+        verbose_name_plural = "可用性探测"
+        ordering = ["-probed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.probed_at:%Y-%m-%d %H:%M} {'可访问' if self.ok else '无法访问'}"

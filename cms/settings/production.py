@@ -23,3 +23,6 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Cluster administrators work on every site: their accounts must not fall to a password alone.
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", [CLUSTER_ADMIN_GROUP_NAME])
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
+# An admin session left alone ends: every request renews it, SESSION_IDLE_MINUTES of silence ends it.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True

@@ -93,13 +93,13 @@ class SQLEngine(Engine):
         match, match_params = self.match_sql(query, filters.generation, with_title=with_title)
         order = "h.in_title DESC, " if with_title else ""
         page_sql = (
-            f"SELECT d.id FROM ({match}) h JOIN {DOCUMENT_TABLE} d ON d.id = h.id WHERE {where} "
+            f"SELECT d.id FROM ({match}) h {self.join} {DOCUMENT_TABLE} d ON d.id = h.id WHERE {where} "
             f"ORDER BY {order}d.published_at DESC, d.id DESC LIMIT %s OFFSET %s"
         )
         facets_match, facets_match_params = self.match_sql(query, filters.generation, with_title=False)
         facet_sql = (
             f"WITH hits AS {self.materialized}(SELECT d.id, d.kind, d.organisation_id, d.column_type, d.year "
-            f"FROM ({facets_match}) h JOIN {DOCUMENT_TABLE} d ON d.id = h.id WHERE {where}) "
+            f"FROM ({facets_match}) h {self.join} {DOCUMENT_TABLE} d ON d.id = h.id WHERE {where}) "
             + " UNION ALL ".join(
                 [
                     f"SELECT '{Facet.KIND}', kind, COUNT(*) FROM hits GROUP BY kind",
@@ -127,3 +127,5 @@ class SQLEngine(Engine):
         return Hits(ids, total, facets)
 
     materialized = "MATERIALIZED "
+    # How the match joins the documents; SQLite needs telling to start from the match.
+    join = "JOIN"

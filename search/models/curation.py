@@ -26,8 +26,6 @@ class BestBet(models.Model):
     page = models.ForeignKey("wagtailcore.Page", verbose_name="推荐页面", on_delete=models.CASCADE, related_name="+")
     sort_order = models.PositiveIntegerField("排序", default=0, help_text="数字小的排在前面。")
 
-    panels = [FieldPanel("site"), FieldPanel("query"), FieldPanel("page"), FieldPanel("sort_order")]
-
     class Meta:
         verbose_name = "推荐结果"
         verbose_name_plural = "推荐结果"

@@ -1,10 +1,15 @@
 """Each check against demo sites built to pass it and sites with a fault planted to fail it."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.utils import timezone
 
+from audits.checks.disclosure import required_report_year
 from audits.enums import CheckCode
+from audits.models import AvailabilityProbe
 from audits.working_days import working_days_since
 from sites.enums import ColumnType
 from sites.models import SiteProfile
@@ -99,3 +104,64 @@ def test_working_days__skip_the_national_day_holiday_and_count_make_up_days():
     assert working_days_since(date(2026, 10, 8), date(2026, 10, 11)) == 2
     # A year the calendar does not cover yet falls back to Monday to Friday.
     assert working_days_since(date(2027, 1, 8), date(2027, 1, 11)) == 1
+
+
+def test_disclosure__missing_guide_unpublished_report_and_overdue_requests_are_found():
+    site = demo_site("www.localhost")
+    organisation = SiteProfile.for_site(site).organisation
+    year = required_report_year(organisation.kind, timezone.localdate())
+    apps.get_model("disclosure", "DisclosureGuide").objects.filter(organisation=organisation).delete()
+    reports = apps.get_model("disclosure", "AnnualReport").objects.filter(organisation=organisation, year=year)
+    reports.update(published_at=None)
+    requests = apps.get_model("disclosure", "InformationRequest").objects.filter(organisation=organisation)
+    overdue = requests.filter(answered_on__isnull=True, due_provisional=False).exclude(
+        status__in=["clarifying", "withdrawn", "answered"]
+    )
+    overdue.update(due_on=timezone.localdate() - timedelta(days=1))
+    assessment = audit(site)["www.localhost"]
+    assert [f.message for f in findings(assessment, CheckCode.DISCLOSURE_GUIDE)] == [
+        f"{organisation.name}没有政府信息公开指南"
+    ]
+    assert [f.message for f in findings(assessment, CheckCode.ANNUAL_REPORT)] == [
+        f"未发布{year}年政府信息公开工作年度报告"
+    ]
+    assert len(findings(assessment, CheckCode.OVERDUE_REQUEST)) == overdue.count() > 0
+
+
+def test_demo_site__has_its_disclosure_guide_and_report():
+    assessment = audit(demo_site(CLEAN))[CLEAN]
+    for code in (CheckCode.DISCLOSURE_GUIDE, CheckCode.ANNUAL_REPORT, CheckCode.OVERDUE_REQUEST):
+        assert findings(assessment, code) == [], code
+
+
+def test_annual_report__is_due_by_january_for_departments_and_march_for_governments():
+    assert required_report_year("department", date(2026, 2, 1)) == 2025
+    assert required_report_year("county", date(2026, 2, 1)) == 2024
+    assert required_report_year("county", date(2026, 4, 1)) == 2025
+
+
+def test_site_unavailable__when_five_percent_of_the_weeks_probes_failed():
+    site = demo_site(CLEAN)
+    AvailabilityProbe.objects.bulk_create(
+        [AvailabilityProbe(site=site, ok=True, seconds=0.2) for _ in range(37)]
+        + [AvailabilityProbe(site=site, ok=False, seconds=15.0, error="超时：15 秒内未响应")]
+        # A failure older than the week does not count.
+        + [AvailabilityProbe(site=site, ok=False, seconds=15.0, probed_at=timezone.now() - timedelta(days=8))]
+    )
+    assert findings(audit(site)[CLEAN], CheckCode.HOME_UNAVAILABLE) == []  # 1 of 39 (with this run's): 2.6%
+    AvailabilityProbe.objects.create(site=site, ok=False, seconds=0.1, error="HTTP 502")
+    assessment = audit(site)[CLEAN]  # 2 of 41: 4.9%
+    assert findings(assessment, CheckCode.HOME_UNAVAILABLE) == []
+    AvailabilityProbe.objects.create(site=site, ok=False, seconds=0.1, error="HTTP 502")
+    assessment = audit(site)[CLEAN]  # 3 of 43: 7.0%
+    found = findings(assessment, CheckCode.HOME_UNAVAILABLE)
+    assert [f.message for f in found] == ["最近7天 43 次探测中 3 次首页无法在 15 秒内打开（7.0%）"]
+    assert assessment.vetoed
+
+
+def test_probe_command__records_whether_each_home_page_opened(capsys):
+    call_command("audit_sites", "--probe", "--server", "http://127.0.0.1:9", "--site", CLEAN)
+    probe = AvailabilityProbe.objects.get(site=demo_site(CLEAN))
+    assert not probe.ok
+    assert probe.error == "无法连接服务器"
+    assert "无法访问：无法连接服务器" in capsys.readouterr().out

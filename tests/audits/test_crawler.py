@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from audits.checks import AuditContext
 from audits.checks.links import links_check, missing_fragments
-from audits.crawler import CrawlLimits, crawl, make_client
+from audits.crawler import CrawlLimits, Fetched, crawl, make_client
 from audits.enums import CheckCode
 
 HOME = """<!DOCTYPE html><html lang="zh-hans"><body>
@@ -19,6 +19,7 @@ HOME = """<!DOCTYPE html><html lang="zh-hans"><body>
 <a href="/files/report.pdf">附件</a> <a href="/limited/">限流</a> <a href="/private/">不许抓</a>
 <a href="http://unreachable.invalid/">外站</a> <img src="/missing.png" alt="图">
 <a href="mailto:office@example.gov.cn">邮件</a> <a href="javascript:void(0)">脚本</a>
+<a href="http://[bad/">坏地址</a> <a href="http://a..b/">空标签</a> <a href="http://x:99999/">端口</a>
 </body></html>"""
 PAGE = '<!DOCTYPE html><html lang="zh-hans"><body><h1 id="there">页</h1>{links}</body></html>'
 SLOW_SECONDS = 1.5
@@ -124,10 +125,26 @@ def test_link_checks__classify_dead_links_and_treat_429_as_a_warning(result, hos
     def messages(code):
         return sorted(observation.message.split("：")[0] for observation in links_check(code)(context))
 
-    assert messages(CheckCode.DEAD_LINK) == ["HTTP 500", "超时", "重定向循环", "页面超过 1 MB"]
-    assert messages(CheckCode.DEAD_EXTERNAL_LINK) == ["无法连接服务器"]
+    assert messages(CheckCode.DEAD_LINK) == [
+        "HTTP 500",
+        "网址格式错误",
+        "网址格式错误",
+        "超时",
+        "重定向循环",
+        "页面超过 1 MB",
+    ]
+    assert messages(CheckCode.DEAD_EXTERNAL_LINK) == ["无法连接服务器", "网址格式错误"]
     assert messages(CheckCode.DEAD_IMAGE) == ["HTTP 404"]
     assert messages(CheckCode.DEAD_ATTACHMENT) == []
     assert messages(CheckCode.RATE_LIMITED) == ["对方限制访问频率（HTTP 429），稍后复查"]
     fragments = [observation.message for observation in missing_fragments(context)]
     assert fragments == [f"页内锚点 #absent 不存在：{hostile_site}ok/"]
+
+
+def test_crawl__reuses_what_the_run_already_fetched_and_adds_its_own(hostile_site):
+    known = {"http://unreachable.invalid/": Fetched(url="http://unreachable.invalid/", error="已在本次考核中检查")}
+    with make_client([]) as client:
+        crawled = crawl(client, hostile_site, LIMITS, known=known)
+    assert crawled.checked["http://unreachable.invalid/"].error == "已在本次考核中检查"
+    assert known[f"{hostile_site}error/"].status == 500
+    assert known[hostile_site].page is None  # the run keeps no page bodies

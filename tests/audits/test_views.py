@@ -12,8 +12,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from audits.enums import CheckCode
-from audits.models import AssessorScore, Dismissal, Indicator
+from audits.models import AssessorScore, Dismissal, Indicator, IndicatorSet
+from audits.scoring import score_site
 from sites.models import ArticlePage
+from tests.admin_forms import edit_form_data
 from tests.audits.factories import article_with_body, audit, demo_site
 
 pytestmark = pytest.mark.django_db
@@ -46,11 +48,12 @@ def test_assessor__sees_the_ranking_and_every_sites_report(client, assessor, aud
     assert ranking.status_code == HTTPStatus.OK
     assert "信州区人民政府门户网站" in ranking.text
     assert "广丰区人民政府门户网站" in ranking.text
+    audit(demo_site(OTHER))
     report = get(client, assessor, "audits:site_report", audited[OTHER].site_id)
     assert report.status_code == HTTPStatus.OK
     assert "no-such-page" in report.text
     assert "<svg" in report.text
-    assert "<circle" in report.text
+    assert report.text.count("<circle") == 2  # one point per run
     printable = get(client, assessor, "audits:site_report", audited[OTHER].site_id, print=1)
     assert "网站考核报告" in printable.text
     assert "wagtailadmin" not in printable.text
@@ -137,3 +140,42 @@ def test_site_editor__cannot_score_or_edit_indicators(client, audited):
     client.force_login(editor)
     for name in ("assessor_scores:add", "indicator_sets:add"):
         assert client.get(reverse(name), HTTP_HOST="www.localhost").status_code == HTTPStatus.FORBIDDEN
+
+
+def test_report__shows_hostile_evidence_as_text_and_csv_cells_never_run_as_formulas(client, assessor, audited):
+    assessment = audited[OTHER]
+    assessment.findings.create(
+        check_code=CheckCode.DEAD_EXTERNAL_LINK,
+        severity="error",
+        message='HTTP 404："><script>alert(1)</script>',
+        url="http://example.invalid/",
+        excerpt="<img src=x onerror=alert(2)>",
+        fingerprint="f" * 40,
+    )
+    type(assessment).objects.filter(pk=assessment.pk).update(site_name='=HYPERLINK("http://evil.invalid")')
+    report = get(client, assessor, "audits:site_report", assessment.site_id)
+    assert "<script>alert(1)</script>" not in report.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report.text
+    assert "<img src=x onerror" not in report.text
+    exported = get(client, assessor, "audits:ranking_csv").content.decode("utf-8-sig")
+    names = [row[1] for row in csv.reader(io.StringIO(exported))]
+    assert '\'=HYPERLINK("http://evil.invalid")' in names
+
+
+def test_assessor__changes_a_veto_threshold_of_the_default_indicator_set_and_scoring_follows(client, assessor):
+    indicator_set = IndicatorSet.default()
+    client.force_login(assessor)
+    response = client.get(reverse("indicator_sets:edit", args=[indicator_set.pk]), HTTP_HOST="www.localhost")
+    assert response.status_code == HTTPStatus.OK
+    assert "stale_column" in response.text
+    data = edit_form_data(response)
+    prefix = next(
+        key.removesuffix("-code")
+        for key, values in data.items()
+        if key.startswith("indicators-") and key.endswith("-code") and values == ["V3"]
+    )
+    data[f"{prefix}-threshold"] = ["3"]
+    saved = client.post(reverse("indicator_sets:edit", args=[indicator_set.pk]), data, HTTP_HOST="www.localhost")
+    assert saved.status_code == HTTPStatus.FOUND
+    assert Indicator.objects.get(indicator_set=indicator_set, code="V3").threshold == 3
+    assert score_site(indicator_set, [CheckCode.STALE_COLUMN] * 3, {}).vetoed

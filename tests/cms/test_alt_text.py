@@ -11,6 +11,7 @@ from django.urls import reverse
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.alt_text import images_without_alt_in_html
 from sites.models import ArticlePage, SiteProfile
@@ -25,10 +26,12 @@ HOST = "xinzhou.localhost"
     ("html", "missing"),
     [
         ('<p><img src="/a.png" alt="市政府大楼"></p>', 0),
-        ('<img src="/a.png"><IMG SRC="/b.png" ALT="">', 2),
+        ('<img src="/a.png"><IMG SRC="/b.png">', 2),
+        ('<img src="/divider.png" alt="">', 0),
         ("<img src=/a.png alt='  '>", 1),
         ("<img src=/a.png alt=大楼>", 0),
-        ('<embed embedtype="image" id="3" format="fullwidth" alt=""/>', 1),
+        ('<embed embedtype="image" id="3" format="fullwidth"/>', 1),
+        ('<embed embedtype="image" id="3" format="fullwidth" alt=""/>', 0),
         ('<embed embedtype="image" id="3" format="left" alt="示意图"/>', 0),
         ('<embed embedtype="media" url="https://example.com/v"/>', 0),
         ('<p title="alt=x"><img src="/a.png" data-alt="x"></p>', 1),
@@ -101,3 +104,18 @@ def test_page_once_the_image_is_described__is_published(client, article_with_und
     response = _edit(client, article, "action-publish", cover_image=image.pk)
     assert response.status_code == HTTPStatus.FOUND, response.content.decode()[-2000:]
     assert ArticlePage.objects.get(pk=article.pk).cover_image_id == image.pk
+
+
+def test_page_whose_imported_body_has_an_image_without_alt__is_not_published(client):
+    article = ArticlePage.objects.live().filter(url_path__startswith="/xinzhou-localhost/").first()
+    client.force_login(get_user_model().objects.get(username="admin"))
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    data = edit_form_data(client.get(url, HTTP_HOST=HOST))
+    for key in [key for key in data if key.startswith("body-")]:
+        del data[key]
+    body = [("legacy_html", '<p>规划图：</p><p><img src="/media/legacy/plan.png" width="640"></p>')]
+    data.update(nested_form_data({"body": streamfield(body)}))
+    data["action-publish"] = ["action-publish"]
+    response = client.post(url, data, HTTP_HOST=HOST)
+    assert response.status_code == HTTPStatus.OK
+    assert "正文中有 1 张图片没有替代文本" in response.content.decode()

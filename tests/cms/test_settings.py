@@ -43,7 +43,8 @@ def test_base__database_url_selects_postgresql():
 def test_base__redis_url_selects_redis_for_channels_and_cache():
     settings = load_base(SECRET_KEY="x", REDIS_URL="redis://127.0.0.1:6379/3")
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's Redis cache, degrading to "not cached" while Redis is down (operations.cache).
+    assert settings.CACHES["default"]["BACKEND"] == "operations.cache.DegradingRedisCache"
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,6 @@ def test_reviewer_publishes_an_imported_article_in_the_browser__body_unchanged(p
     page.locator("button[name=action-publish]").click()
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/$"))
 
-    revisions = article.revisions.count()
-    assert revisions >= 2
+    # An import creates its pages without a revision: this one is the reviewer's publish.
+    assert article.revisions.count() >= 1
     assert public_body(page, live_server, article) == before

@@ -86,6 +86,16 @@ def test_readyz__a_broken_cache_is_named_and_answers_503(client, settings):
     assert body["checks"]["database"]["ok"] is True
 
 
+@pytest.mark.django_db
+def test_readyz__an_unreachable_elasticsearch_is_named(client, settings):
+    settings.SEARCH_ELASTICSEARCH_URL = f"http://127.0.0.1:{free_port()}"
+    response = client.get("/readyz")
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    search = response.json()["checks"]["search"]
+    assert search["ok"] is False
+    assert search["error"] == "URLError"
+
+
 @pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_redis_stopped__readyz_says_so_while_pages_and_the_interview_api_still_serve(tmp_path):

@@ -5,17 +5,21 @@ the server as a browser or a scanner would send them), besides a list of known t
 """
 
 import json
+import re
 from urllib.parse import quote
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.views import defaults
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
+from disclosure.models import DisclosurePage
 from interviews.models import InterviewPage
 from sites.models import ArticlePage, ColumnPage
 
@@ -38,7 +42,10 @@ hostile_bytes = st.one_of(
     hostile_text.map(lambda text: text.encode("utf-8", "surrogatepass")),
     st.binary(max_size=300),
 )
-PARAMETER_NAMES = ["page", "after", "before", "limit", "q", "asked", "id", "next", "format", "lang"]
+PARAMETER_NAMES = [
+    "page", "after", "before", "limit", "q", "asked", "id", "next", "format", "lang", "site", "scope", "kind",
+    "org", "year", "column_type", "sort", "genre", "theme", "validity", "print", "set",
+]  # fmt: skip
 
 fuzz = settings(
     max_examples=60,
@@ -83,6 +90,12 @@ def public_paths(settings, tmp_path) -> list[str]:
             reverse("interviews:events", args=[interview.pk]),
             reverse("interviews:messages", args=[interview.pk]),
         ]
+    paths += ["/search/", "/api/search/", "/api/search/suggest/", "/api/disclosure/entries/", "/feeds/"]
+    paths.append(f"/feeds/{column.pk}/")
+    disclosure = DisclosurePage.objects.live().descendant_of(site.root_page).first()
+    if disclosure is not None:
+        root = disclosure.relative_url(site)
+        paths += [root, f"{root}guide/", f"{root}reports/", f"{root}apply/", f"{root}status/"]
     return [path for path in paths if path]
 
 
@@ -166,6 +179,18 @@ def test_error_pages__are_chinese(http, settings):
     bad = http.get("/", HTTP_HOST="bad host\x00")
     assert bad.status_code == 400
     assert "请求无效" in bad.content.decode()
+    server_error = defaults.server_error(RequestFactory().get("/"))
+    assert "服务暂时不可用" in server_error.content.decode()
+    forbidden = defaults.permission_denied(RequestFactory().get("/"), PermissionDenied())
+    assert "无权访问" in forbidden.content.decode()
+
+
+def test_a_form_posted_without_its_csrf_cookie__answers_a_chinese_403():
+    interview = InterviewPage.objects.live().descendant_of(Site.objects.get(is_default_site=True).root_page).first()
+    strict = Client(HTTP_HOST=HOST, enforce_csrf_checks=True)
+    response = strict.post(interview.relative_url(Site.objects.get(is_default_site=True)), {"text": "你好"})
+    assert response.status_code == 403
+    assert "页面已过期，请刷新后重新提交" in response.content.decode()
 
 
 @pytest.mark.parametrize("value", TROUBLEMAKERS, ids=range(len(TROUBLEMAKERS)))
@@ -176,6 +201,15 @@ def test_public_urls__every_known_troublemaker_in_every_parameter_answers_below_
         assert_no_server_error(http.get(url), url)
         url = f"{path.rstrip('/')}/{encoded(raw)}/"
         assert_no_server_error(http.get(url), url)
+
+
+def test_public_urls__ids_no_row_can_have_answer_404(http, public_paths):
+    with_ids = [path for path in public_paths if re.search(r"/\d+/", path)]
+    assert with_ids  # feeds, documents and the interview API take ids
+    for path in with_ids:
+        for impossible in ("0", "2147483648", "9" * 40):
+            url = re.sub(r"/\d+/", f"/{impossible}/", path, count=1)
+            assert http.get(url).status_code == 404, url
 
 
 @fuzz
@@ -197,3 +231,25 @@ def test_public_urls__hostile_post_bodies_never_answer_500(http, public_paths, d
     body = data.draw(hostile_bytes)
     content_type = data.draw(st.sampled_from(["application/x-www-form-urlencoded", "multipart/form-data", "text/xml"]))
     assert_no_server_error(http.post(path, body, content_type=content_type), f"POST {path}")
+
+
+DISCLOSURE_FIELDS = [
+    "organisation", "applicant_type", "name", "contact_person", "id_type", "id_number", "phone", "email",
+    "address", "description", "delivery", "token", "tracking_code",
+]  # fmt: skip
+
+
+@fuzz
+@given(
+    form=st.sampled_from(["apply/", "status/"]),
+    fields=st.dictionaries(st.sampled_from(DISCLOSURE_FIELDS), hostile_bytes, max_size=len(DISCLOSURE_FIELDS)),
+)
+def test_disclosure_forms__hostile_fields_never_answer_500(http, form, fields):
+    site = Site.objects.get(is_default_site=True)
+    disclosure = DisclosurePage.objects.live().descendant_of(site.root_page).first()
+    if disclosure is None:
+        pytest.skip("the demo has no 政府信息公开 page on the city portal")
+    body = query_string(list(fields.items()))
+    url = f"{disclosure.relative_url(site)}{form}"
+    response = http.post(url, body, content_type="application/x-www-form-urlencoded")
+    assert_no_server_error(response, f"POST {url} {body[:200]}")

@@ -90,7 +90,7 @@ def test_two_factor__not_required_outside_production_settings_for_site_editors(c
     assert client.get(reverse("wagtailadmin_home"), HTTP_HOST=HOST).status_code == HTTPStatus.OK
 
 
-def test_production_settings__require_two_factor_of_cluster_admins_and_superusers():
+def test_production_settings__require_two_factor_of_cluster_admins_and_end_idle_sessions():
     import importlib
     import os
 
@@ -98,6 +98,9 @@ def test_production_settings__require_two_factor_of_cluster_admins_and_superuser
     production = importlib.import_module("cms.settings.production")
     assert production.CLUSTER_ADMIN_GROUP_NAME in production.TWO_FACTOR_REQUIRED_GROUPS
     assert production.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS is True
+    # Sessions end after half an hour without a request, each request renewing them.
+    assert production.SESSION_COOKIE_AGE == 30 * 60
+    assert production.SESSION_SAVE_EVERY_REQUEST is True
 
 
 def test_login_form__labels_are_chinese(client):

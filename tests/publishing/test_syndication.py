@@ -183,14 +183,14 @@ def test_submitting_an_unpublished_article__is_refused(client, city_news):
     response = submit(client, draft, [city_news])
 
     assert "文章发布后才能报送" in response.content.decode()
-    assert not Submission.objects.exists()
+    assert not Submission.objects.filter(article=draft).exists()
 
 
 @pytest.mark.parametrize("username", ["guangfeng_editor", "city_editor"])
 def test_other_sites_editor__cannot_submit_the_article(client, county_article, city_news, username):
     response = submit(client, county_article, [city_news], username=username)
     assert response.status_code == HTTPStatus.FORBIDDEN
-    assert not Submission.objects.exists()
+    assert not Submission.objects.filter(article=county_article).exists()
 
 
 @pytest.mark.parametrize("username", ["guangfeng_reviewer", "xinzhou_reviewer", "city_editor"])
@@ -213,6 +213,7 @@ def test_queue__shows_another_sites_reviewer_nothing_to_decide(client, county_ar
 
 
 def test_statistics__count_per_organisation_and_export_as_csv(client, county_article, city_news):
+    Submission.objects.all().delete()  # the demo's, so the counts are this test's own
     other = ArticlePageFactory(parent=column("xinzhou.localhost", "zwdt"), title="第二篇")
     other.save_revision().publish()
     submit(client, county_article, [city_news])
@@ -242,3 +243,14 @@ def test_statistics__a_period_in_the_wrong_order_is_explained(client):
     )
     assert response.status_code == HTTPStatus.OK
     assert "开始日期不能晚于结束日期" in response.content.decode()
+
+
+def test_sitemap__lists_an_accepted_article_only_under_its_canonical_url(client, county_article, city_news):
+    submit(client, county_article, [city_news])
+    decide(client, Submission.objects.get(article=county_article), "accept")
+
+    city = public_get(client, "www.localhost", "/sitemap.xml").content.decode()
+    origin = public_get(client, "xinzhou.localhost", "/sitemap.xml").content.decode()
+
+    assert county_article.full_url in origin
+    assert county_article.slug not in city

@@ -53,7 +53,7 @@ def post_article(client, username, action, *, title="秋季农业生产推进会
 @pytest.fixture
 def rules():
     WordRule.objects.create(word="副县长张三", level=WordLevel.BLOCK, suggestion="副区长张三")
-    WordRule.objects.create(word="农业局", level=WordLevel.WARN, suggestion="农业农村局")
+    WordRule.objects.create(word="工商局", level=WordLevel.WARN, suggestion="市场监督管理局")
 
 
 def test_cluster_admin__adds_a_word_through_the_admin(client):
@@ -71,7 +71,7 @@ def test_site_editor__cannot_change_the_word_list(client):
     client.force_login(user("xinzhou_editor"))
     response = client.post(reverse("word_rules:add"), {"word": "随便", "level": WordLevel.WARN}, HTTP_HOST=ADMIN_HOST)
     assert response.status_code == HTTPStatus.FORBIDDEN
-    assert not WordRule.objects.exists()
+    assert not WordRule.objects.filter(word="随便").exists()
 
 
 @pytest.mark.usefixtures("rules")
@@ -108,14 +108,14 @@ def test_blocked_word_in_an_attachments_title__is_refused(client):
 
 @pytest.mark.usefixtures("rules")
 def test_warned_word__is_submitted_and_highlighted_for_editor_and_reviewer(client):
-    response = post_article(client, "xinzhou_editor", "action-submit", body="<p>市农业局开展秋季检查。</p>")
+    response = post_article(client, "xinzhou_editor", "action-submit", body="<p>市工商局开展秋季检查。</p>")
 
-    assert "<mark>农业局</mark>" in response.content.decode()
+    assert "<mark>工商局</mark>" in response.content.decode()
     page = ArticlePage.objects.get(slug="word-check")
     assert page.current_workflow_state is not None
     client.force_login(user("xinzhou_reviewer"))
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), HTTP_HOST=ADMIN_HOST).content.decode()
-    assert "<mark>农业局</mark>（应为“农业农村局”）" in edit
+    assert "<mark>工商局</mark>（应为“市场监督管理局”）" in edit
 
 
 def test_blocked_word_listed_after_review__stops_the_secrecy_approval(client):
@@ -135,3 +135,29 @@ def test_blocked_word_listed_after_review__stops_the_secrecy_approval(client):
 
     page.refresh_from_db()
     assert not page.live
+
+
+def test_scheduling_in_the_past__is_held_back_as_a_draft_with_a_message(client):
+    client.force_login(user("xinzhou_reviewer"))
+    url = reverse("wagtailadmin_pages:add", args=["sites", "articlepage", news_column().pk])
+    data = nested_form_data(
+        {
+            "title": "定时发布的文章",
+            "slug": "word-check",
+            "source": "信州区人民政府办公室",
+            "pub_date": "2026-11-20 09:00",
+            "validity": "valid",
+            "go_live_at": "2020-01-01 08:00",
+            "body": streamfield([("rich_text", rich_text("<p>正文。</p>"))]),
+            "attachments": inline_formset([]),
+            "tags": "",
+            "action-publish": "1",
+        }
+    )
+
+    response = client.post(url, data, HTTP_HOST=ADMIN_HOST, follow=True)
+
+    assert "定时发布时间 2020-01-01 08:00 已经过去" in response.content.decode()
+    page = ArticlePage.objects.get(slug="word-check")
+    assert not page.live
+    assert page.current_workflow_state is None

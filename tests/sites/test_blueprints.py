@@ -83,7 +83,8 @@ def test_provision_site__twice_is_the_same_as_once(new_department):
 
 
 @pytest.mark.parametrize(
-    ("hostname", "extra"), [("www.localhost", {"ztzl"}), ("xinzhou.localhost", {"ztzl", "xxfb/bmdt"})]
+    ("hostname", "extra"),
+    [("www.localhost", {"ztzl", "xxfb/qxdt"}), ("xinzhou.localhost", {"ztzl", "xxfb/bmdt"})],
 )
 def test_blueprints__city_and_county_add_their_own_columns(hostname, extra):
     assert column_paths(Site.objects.get(hostname=hostname)) == STANDARD_PATHS | extra

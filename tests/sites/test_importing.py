@@ -137,6 +137,39 @@ def test_import__an_article_an_editor_deleted_stays_deleted_when_the_file_is_imp
     assert item.site == Site.objects.get(hostname="xinzhou.localhost")
 
 
+def test_import__keeps_the_page_tree_consistent_and_the_articles_searchable(tmp_path):
+    site = Site.objects.select_related("root_page").get(hostname="xinzhou.localhost")
+    column = ColumnPage.objects.get(url_path=f"{site.root_page.url_path}xxfb/zwdt/")
+    problems_before = Page.find_problems()
+    titles = [f"树结构检查第{number}篇" for number in range(3)]
+    lines = [
+        line({**NEXT, "title": title, "published_at": f"2019-05-0{n + 1}T09:30:00+08:00"})
+        for n, title in enumerate(titles)
+    ]
+    run_import(write_lines(tmp_path, lines))
+
+    assert Page.find_problems() == problems_before
+    column.refresh_from_db()
+    assert column.numchild == column.get_children().count()
+    pages = list(ArticlePage.objects.filter(title__in=titles).order_by("path"))
+    assert [page.title for page in pages] == titles
+    assert all(page.get_parent().pk == column.pk for page in pages)
+    assert pages[0].url_path == f"{column.url_path}{pages[0].slug}/"
+    assert titles[1] in [page.title for page in ArticlePage.objects.live().search("树结构检查第1篇")]
+    # An editor adds a page to the same column afterwards, as treebeard would.
+    column.add_child(instance=ArticlePage(title="编辑新增", slug="bianji", source="办公室", live=False))
+    assert Page.find_problems() == problems_before
+
+
+def test_import__an_over_long_line_is_reported_and_the_lines_after_it_keep_their_numbers(tmp_path, monkeypatch):
+    monkeypatch.setattr("sites.importing.MAX_LINE_BYTES", 2048)
+    long_line = line({**GOOD, "body_html": "<p>" + "长" * 4000 + "</p>"})
+    out, err = run_import(write_lines(tmp_path, [long_line, line(NEXT)]))
+    assert err.startswith("第 1 行：该行过长（超过 2.0")
+    assert len(err.splitlines()) == 1
+    assert "导入 1 篇" in out
+
+
 def test_import__missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="不存在"):
         call_command("import_content", str(tmp_path / "none.jsonl"))

@@ -98,7 +98,8 @@ def test_pub_date__is_beijing_time(client):
 
 def test_navigation__lists_only_the_sites_own_columns(client):
     html = get(client, "xinzhou.localhost", "/xxfb/")
-    nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
+    start = html.index('<nav class="site-nav"')
+    nav = html[start : html.index("</nav>", start)]
     titles = re.findall(r">([^<>]+)</a>", nav)
     assert titles == ["首页", "信息发布", "政务公开", "解读回应", "办事服务", "互动交流", "在线访谈", "专题专栏"]
     assert '<a href="/xxfb/" aria-current="page">' in nav

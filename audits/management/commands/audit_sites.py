@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 from wagtail.models import Site
 
-from audits.auditing import default_limits, in_process_transport, run_audit, server_transport
+from audits.auditing import default_limits, in_process_transport, probe_sites, run_audit, server_transport
 from audits.enums import RunTrigger
 
 
@@ -28,6 +28,9 @@ class Command(BaseCommand):
             "--max-pages", type=int, default=settings.AUDITS_MAX_PAGES, help="每个网站最多抓取的页面数。"
         )
         parser.add_argument("--scheduled", action="store_true", help="记为定时考核。")
+        parser.add_argument(
+            "--probe", action="store_true", help="只探测各网站首页能否按时打开（每天应不少于20次），不做完整考核。"
+        )
 
     def handle(self, *args, site: list[str], format: str, server: str, in_process: bool, max_pages: int, **options):
         sites = list(Site.objects.select_related("root_page").order_by("pk"))
@@ -40,6 +43,9 @@ class Command(BaseCommand):
             raise CommandError("--max-pages 至少为 1。")
         # Each fetch would otherwise be logged at INFO and bury the progress bar.
         logging.getLogger("httpx").setLevel(logging.WARNING)
+        if options["probe"]:
+            self._probe(sites, server)
+            return
         trigger = RunTrigger.SCHEDULED if options["scheduled"] else RunTrigger.MANUAL
         with tqdm(total=len(sites), desc="网站", unit="个", file=self.stderr) as bar:
             pages = tqdm(desc="页面", unit="个", file=self.stderr, leave=False)
@@ -63,6 +69,12 @@ class Command(BaseCommand):
             pages.close()
         self._report(run, format)
 
+    def _probe(self, sites, server: str) -> None:
+        probes = probe_sites(sites, transport=server_transport(server) if server else None)
+        for probe in probes:
+            state = "可访问" if probe.ok else f"无法访问：{probe.error}"
+            self.stdout.write(f"{probe.site.hostname:28} {probe.seconds:6.2f} 秒  {state}")
+
     def _report(self, run, format: str) -> None:
         assessments = list(run.assessments.order_by("-score", "site_name"))
         if format == "json":
@@ -78,7 +90,9 @@ class Command(BaseCommand):
                 }
                 for each in assessments
             ]
-            self.stdout.write(json.dumps({"run": run.pk, "sites": rows}, ensure_ascii=False, indent=2))
+            seconds = (run.finished_at - run.started_at).total_seconds()
+            report = {"run": run.pk, "seconds": round(seconds, 2), "sites": rows}
+            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
             return
         self.stdout.write(f"考核批次 {run.pk}：{len(assessments)} 个网站，{run.pages_fetched} 个页面")
         for each in assessments:
