@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.apps import apps
 from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Page
@@ -43,13 +44,33 @@ def _columns(context: AuditContext) -> list[dict]:
     ]
 
 
+def _accepted_from_other_sites(context: AuditContext) -> dict[str, list]:
+    """{column path: publish dates} of the live articles other sites submitted and the column accepted.
+
+    Read from `publishing`'s submissions by model name, when it is installed, as sibling apps do.
+    """
+    if not apps.is_installed("publishing"):
+        return {}
+    accepted: dict[str, list] = {}
+    rows = (
+        apps.get_model("publishing", "Submission")
+        .objects.filter(status="accepted", column__path__startswith=context.site.root_page.path, article__live=True)
+        .values_list("column__path", "article__pub_date")
+    )
+    for path, pub_date in rows:
+        accepted.setdefault(path, []).append(pub_date)
+    return accepted
+
+
 def stale_columns(context: AuditContext):
     articles = list(ArticlePage.objects.live().descendant_of(context.site.root_page).values_list("path", "pub_date"))
+    accepted = _accepted_from_other_sites(context)
     for column in _columns(context):
         rule = context.column_rules.get(column["type"])
         if rule is None or rule.stale_after_working_days is None:
             continue
         dates = [pub_date for path, pub_date in articles if path.startswith(column["path"])]
+        dates += accepted.get(column["path"], [])
         url = context.absolute(column["url"])
         limit = rule.stale_after_working_days
         if not dates:
@@ -68,10 +89,11 @@ def stale_columns(context: AuditContext):
 def blank_columns(context: AuditContext):
     root = context.site.root_page
     live_paths = list(Page.objects.live().descendant_of(root).values_list("path", flat=True))
+    accepted = _accepted_from_other_sites(context)
     candidates = []
     for column in _columns(context):
         rule = context.column_rules.get(column["type"])
-        if rule is not None and rule.may_be_blank:
+        if (rule is not None and rule.may_be_blank) or column["path"] in accepted:
             continue
         if not any(path.startswith(column["path"]) and path != column["path"] for path in live_paths):
             candidates.append(column)

@@ -27,11 +27,19 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def database_fingerprint(cursor) -> dict[str, str]:
     """A digest of every row of every table, independent of the order the engine returns them in."""
     fingerprint = {}
-    for table in sorted(connection.introspection.table_names(cursor)):
+    for table in sorted(set(connection.introspection.table_names(cursor)) - virtual_tables(cursor)):
         cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 (names from introspection)
         rows = sorted(repr(tuple(row)) for row in cursor.fetchall())
         fingerprint[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
     return fingerprint
+
+
+def virtual_tables(cursor, schema: str = "main") -> set[str]:
+    """SQLite full-text tables cannot be scanned; their rows live in shadow tables, which are compared."""
+    if connection.vendor != "sqlite":
+        return set()
+    cursor.execute(f"SELECT name FROM {schema}.sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")  # noqa: S608
+    return {row[0] for row in cursor.fetchall()}
 
 
 def media_fingerprint(root: Path) -> dict[str, str]:
@@ -109,7 +117,7 @@ def test_restore_cluster__into_an_empty_database_in_another_process(tmp_path, me
                     "SELECT name FROM restored.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                 )
             ]
-            for table in sorted(tables):
+            for table in sorted(set(tables) - virtual_tables(cursor, "restored")):
                 rows = sorted(repr(tuple(row)) for row in cursor.execute(f'SELECT * FROM restored."{table}"'))  # noqa: S608
                 restored[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
         finally:

@@ -234,3 +234,15 @@ def test_publication_record__is_not_shown_to_another_sites_editor(client):
     client.force_login(user("guangfeng_editor"))
     response = client.get(reverse("publishing_admin:record", args=[page.pk]), HTTP_HOST="www.localhost")
     assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_secrecy_reviewer__finds_the_item_awaiting_them_on_the_dashboard(client, secrecy_reviewer):
+    page = submit_article(client)
+    act(client, "xinzhou_reviewer", page, "approve", {"comment": ""})
+
+    client.force_login(secrecy_reviewer)
+    dashboard = client.get(reverse("wagtailadmin_home"), HTTP_HOST="www.localhost").content.decode()
+    assert page.title in dashboard
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), HTTP_HOST="www.localhost")
+    assert edit.status_code == HTTPStatus.OK
+    assert "保密审查通过" in edit.content.decode()
