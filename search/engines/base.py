@@ -88,43 +88,49 @@ class SQLEngine(Engine):
         return " AND ".join(clauses), params
 
     def search(self, query: ParsedQuery, filters: Filters, sort: SortOrder, offset: int, limit: int) -> Hits:
+        """One statement: the matches joined to the documents once, then the page and every facet.
+
+        The page's rows come back unordered among the facet rows, with what they were ordered by,
+        and are put in order here.
+        """
         where, where_params = self._where(filters)
         with_title = sort == SortOrder.RELEVANCE
         match, match_params = self.match_sql(query, filters.generation, with_title=with_title)
-        order = "h.in_title DESC, " if with_title else ""
-        page_sql = (
-            f"SELECT d.id FROM ({match}) h {self.join} {DOCUMENT_TABLE} d ON d.id = h.id WHERE {where} "
-            f"ORDER BY {order}d.published_at DESC, d.id DESC LIMIT %s OFFSET %s"
-        )
-        facets_match, facets_match_params = self.match_sql(query, filters.generation, with_title=False)
-        facet_sql = (
-            f"WITH hits AS {self.materialized}(SELECT d.id, d.kind, d.organisation_id, d.column_type, d.year "
-            f"FROM ({facets_match}) h {self.join} {DOCUMENT_TABLE} d ON d.id = h.id WHERE {where}) "
+        in_title = "h.in_title" if with_title else "0"
+        order = "in_title DESC, " if with_title else ""
+        sql = (
+            f"WITH hits AS {self.materialized}(SELECT d.id, d.kind, d.organisation_id, d.column_type, d.year, "
+            f"d.published_at, {in_title} AS in_title "
+            f"FROM ({match}) h {self.join} {DOCUMENT_TABLE} d ON d.id = h.id WHERE {where}) "
             + " UNION ALL ".join(
                 [
-                    f"SELECT '{Facet.KIND}', kind, COUNT(*) FROM hits GROUP BY kind",
-                    f"SELECT '{Facet.ORGANISATION}', CAST(organisation_id AS TEXT), COUNT(*) FROM hits "
+                    "SELECT 'page', CAST(id AS TEXT), 0, published_at, in_title "
+                    "FROM (SELECT id, published_at, in_title FROM hits "
+                    f"ORDER BY {order}published_at DESC NULLS LAST, id DESC LIMIT %s OFFSET %s) page",
+                    f"SELECT '{Facet.KIND}', kind, COUNT(*), NULL, NULL FROM hits GROUP BY kind",
+                    f"SELECT '{Facet.ORGANISATION}', CAST(organisation_id AS TEXT), COUNT(*), NULL, NULL FROM hits "
                     "WHERE organisation_id IS NOT NULL GROUP BY organisation_id",
-                    f"SELECT '{Facet.COLUMN_TYPE}', column_type, COUNT(*) FROM hits WHERE column_type <> '' "
-                    "GROUP BY column_type",
-                    f"SELECT '{Facet.YEAR}', CAST(year AS TEXT), COUNT(*) FROM hits "
+                    f"SELECT '{Facet.COLUMN_TYPE}', column_type, COUNT(*), NULL, NULL FROM hits "
+                    "WHERE column_type <> '' GROUP BY column_type",
+                    f"SELECT '{Facet.YEAR}', CAST(year AS TEXT), COUNT(*), NULL, NULL FROM hits "
                     "WHERE year IS NOT NULL GROUP BY year",
-                    f"SELECT '{Facet.SITE}', CAST(s.site_id AS TEXT), COUNT(*) FROM hits "
+                    f"SELECT '{Facet.SITE}', CAST(s.site_id AS TEXT), COUNT(*), NULL, NULL FROM hits "
                     f"JOIN {SITE_TABLE} s ON s.document_id = hits.id GROUP BY s.site_id",
                 ]
             )
         )
+        facets: dict[str, list[tuple[str, int]]] = {str(facet): [] for facet in Facet}
+        page: list[tuple] = []
         with connection.cursor() as cursor:
-            cursor.execute(facet_sql, [*facets_match_params, *where_params])
-            facets: dict[str, list[tuple[str, int]]] = {str(facet): [] for facet in Facet}
-            for facet, value, count in cursor.fetchall():
-                facets[facet].append((str(value), count))
-            total = sum(count for _, count in facets[Facet.KIND])
-            if total <= offset:
-                return Hits([], total, facets)
-            cursor.execute(page_sql, [*match_params, *where_params, limit, offset])
-            ids = [row[0] for row in cursor.fetchall()]
-        return Hits(ids, total, facets)
+            cursor.execute(sql, [*match_params, *where_params, limit, offset])
+            for facet, value, count, published_at, title_match in cursor.fetchall():
+                if facet == "page":
+                    page.append((bool(title_match) if with_title else False, published_at, int(value)))
+                else:
+                    facets[facet].append((str(value), count))
+        # The database's order: title matches first (for relevance), newest first, no date last, higher id first.
+        page.sort(key=lambda row: (row[0], row[1] is not None, row[1] or "", row[2]), reverse=True)
+        return Hits([row[2] for row in page], sum(count for _, count in facets[Facet.KIND]), facets)
 
     materialized = "MATERIALIZED "
     # How the match joins the documents; SQLite needs telling to start from the match.
