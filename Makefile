@@ -32,12 +32,15 @@ install: $(VENV)/.app-installed ## Create .venv and install the server's package
 # --no-proxy-headers: uvicorn would take X-Forwarded-For from any local client as its address; the app
 # reads it itself, only from the proxies TRUSTED_PROXY_COUNT names (cms/client_ip.py). run_scheduler publishes
 # and expires pages at their go_live_at / expire_at, and starts and ends the emergency and mourning modes.
+# The demo's first site audit crawls every site (a few minutes): seeding again in the background runs it
+# once, while the sites already serve.
 run: install ## Migrate, seed the demo cluster, serve HTTP + WebSocket on 127.0.0.1:$(PORT)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py seed_demo --port $(PORT)
+	DJANGO_SETTINGS_MODULE=cms.settings.dev AUDITS_AUDIT_ON_SEED=0 $(BIN)/python manage.py seed_demo --port $(PORT)
 	@echo "城市门户: http://www.localhost:$(PORT)/   县区门户: http://<slug>.localhost:$(PORT)/   后台: http://www.localhost:$(PORT)/admin/"
 	export DJANGO_SETTINGS_MODULE=cms.settings.dev; $(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill $$scheduler' EXIT; $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT) --no-proxy-headers
+	mkdir -p var; $(BIN)/python manage.py seed_demo --port $(PORT) >var/demo-audit.log 2>&1 & audit=$$!; \
+	trap 'kill $$scheduler $$audit 2>/dev/null' EXIT; $(BIN)/uvicorn cms.asgi:application --host 127.0.0.1 --port $(PORT) --no-proxy-headers
 
 CHECKERS := tests/e2e/checkers
 
