@@ -11,7 +11,7 @@ from disclosure import catalogue
 from disclosure.applications import find_request, submit_request
 from disclosure.forms import InformationRequestForm, StatusForm, new_submission_token
 from disclosure.models import AnnualReport, CatalogueEntry, DisclosureGuide, GenreCategory, ThemeCategory
-from disclosure.ratelimit import LOOKUP_LIMITS, SUBMIT_LIMITS, retry_after
+from disclosure.ratelimit import lookup_retry_after, submit_retry_after
 from sites.enums import Validity
 
 PAGE_SIZE = 20
@@ -87,7 +87,7 @@ def apply(page, request):
         initial = {"token": new_submission_token(), "organisation": request.GET.get("org", "")}
         form = InformationRequestForm(initial=initial, organisations=organisations)
         return page._render(request, "pages/disclosure_apply.html", {"form": form}, private=True)
-    wait = retry_after("submit", client_ip(request), SUBMIT_LIMITS)
+    wait = submit_retry_after(client_ip(request))
     if wait is not None:
         form = InformationRequestForm(request.POST, organisations=organisations)
         context = {"form": form, "error": f"提交过于频繁，请{wait}秒后再试。"}
@@ -107,7 +107,7 @@ def status(page, request):
     form = StatusForm(request.POST)
     context: dict = {"form": form}
     code = HTTPStatus.OK
-    if retry_after("lookup", client_ip(request), LOOKUP_LIMITS) is not None:
+    if lookup_retry_after(client_ip(request)) is not None:
         context["error"], code = "查询过于频繁，请稍后再试。", HTTPStatus.TOO_MANY_REQUESTS
     elif not form.is_valid():
         code = HTTPStatus.BAD_REQUEST
