@@ -75,7 +75,7 @@ def assign_index_number(entry) -> str:
     from disclosure.models import CatalogueEntry, CatalogueSettings, IndexSerial, IssuedIndexNumber
 
     with transaction.atomic():
-        locked = CatalogueEntry.objects.select_for_update().select_related("organisation").get(pk=entry.pk)
+        locked = CatalogueEntry.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=entry.pk)
         if locked.index_number:
             entry.index_number = locked.index_number
             return locked.index_number

@@ -143,7 +143,8 @@ def post_message(
 
 def _live_message(interview: InterviewPage, message_id: int) -> Message:
     message = (
-        Message.objects.select_for_update()
+        # Lock the message row only: its question and image are outer joins, which PostgreSQL cannot lock.
+        Message.objects.select_for_update(of=("self",))
         .filter(interview=interview, pk=message_id, deleted_at__isnull=True)
         .select_related("question", "image")
         .first()

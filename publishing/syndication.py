@@ -100,7 +100,9 @@ def decide(submission_id: int, user, *, accept: bool, reason: str = "") -> Submi
         SubmissionError: the user is not a reviewer of the receiving site, the submission was decided
             already, or a rejection gives no reason.
     """
-    submission = Submission.objects.select_for_update().select_related("column").filter(pk=submission_id).first()
+    submission = (
+        Submission.objects.select_for_update(of=("self",)).select_related("column").filter(pk=submission_id).first()
+    )
     if submission is None or not may_decide(user, submission):
         raise SubmissionError("您无权处理这条报送。")
     if submission.status != SubmissionStatus.PENDING:

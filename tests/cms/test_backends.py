@@ -1,5 +1,7 @@
 """The configured channel layer and cache really carry data (Redis in CI, in-process otherwise)."""
 
+import asyncio
+
 import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -7,13 +9,17 @@ from django.core.cache import cache
 
 
 def test_channel_layer__delivers_a_group_message():
-    layer = get_channel_layer()
-    channel = async_to_sync(layer.new_channel)()
-    async_to_sync(layer.group_add)("cluster-test", channel)
-    async_to_sync(layer.group_send)("cluster-test", {"type": "cluster.test", "text": "上饶"})
-    message = async_to_sync(layer.receive)(channel)
-    assert message == {"type": "cluster.test", "text": "上饶"}
-    async_to_sync(layer.group_discard)("cluster-test", channel)
+    # One event loop for the whole exchange: Redis pub/sub subscriptions belong to the loop that made them.
+    async def exchange():
+        layer = get_channel_layer()
+        channel = await layer.new_channel()
+        await layer.group_add("cluster-test", channel)
+        await layer.group_send("cluster-test", {"type": "cluster.test", "text": "上饶"})
+        message = await asyncio.wait_for(layer.receive(channel), timeout=30)
+        await layer.group_discard("cluster-test", channel)
+        return message
+
+    assert async_to_sync(exchange)() == {"type": "cluster.test", "text": "上饶"}
 
 
 def test_cache__stores_and_increments():

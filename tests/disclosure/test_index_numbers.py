@@ -1,7 +1,6 @@
 import threading
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.utils import timezone
@@ -88,13 +87,10 @@ def test_draft_policy_page__has_no_number_until_published(django_capture_on_comm
 
 
 PARALLEL = 8
-# Naming every app makes the flush after the test TRUNCATE … CASCADE, which the search engine's own
-# tables (referencing its documents, outside Django's models) need on PostgreSQL.
-EVERY_APP = list(settings.INSTALLED_APPS)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks under real concurrency need PostgreSQL")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True, available_apps=EVERY_APP)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_publishes__take_distinct_consecutive_numbers():
     site = SiteFactory()
     column = policy_column(site)
