@@ -221,3 +221,12 @@ def test_nginx__serves_media_and_static_and_proxies_the_app(tmp_path):
         for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
             assert admin_login(http, "wrong", f"198.51.100.{attempt}").status_code == HTTPStatus.OK
         assert admin_login(http, "wrong", "198.51.100.100").status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_compose__every_application_process_reaches_the_same_engines():
+    compose = yaml.safe_load(COMPOSE.read_text())["services"]
+    engines = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
+    app = {name: compose["app"]["environment"][name] for name in engines}
+    assert all(app.values())
+    for service in ("scheduler", "audits"):
+        assert {name: compose[service]["environment"][name] for name in engines} == app
