@@ -64,6 +64,15 @@ class RestoreReport:
     seconds: float
 
 
+def _copy_sqlite(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    """SQLite's online backup: a consistent copy page by page, whatever else uses either file."""
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
 def timestamped_name(now: datetime | None = None) -> str:
     """cluster-YYYYMMDD-HHMMSS.tar.gz in Beijing time, so archives sort by when they were taken."""
     local = timezone.localtime(now or timezone.now())
@@ -108,13 +117,7 @@ def _dump_database(engine: str, alias: str, into: Path) -> None:
     if engine == "sqlite":
         name = connections[alias].settings_dict["NAME"]
         # A connection of its own, read-only: it sees committed data only, whatever Django's is doing.
-        source = sqlite3.connect(f"{Path(name).resolve().as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(into)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _copy_sqlite(sqlite3.connect(f"{Path(name).resolve().as_uri()}?mode=ro", uri=True), sqlite3.connect(into))
         return
     command, env = _postgres_command("pg_dump", alias)
     command += ["--format=custom", "--file", str(into)]
@@ -266,13 +269,7 @@ def _restore_database(engine: str, alias: str, dump: Path) -> None:
     connection = connections[alias]
     connection.close()
     if engine == "sqlite":
-        source = sqlite3.connect(dump)
-        target = sqlite3.connect(connection.settings_dict["NAME"], timeout=30)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _copy_sqlite(sqlite3.connect(dump), sqlite3.connect(connection.settings_dict["NAME"], timeout=30))
         return
     command, env = _postgres_command("pg_restore", alias)
     result = subprocess.run(  # noqa: S603
