@@ -62,7 +62,9 @@ e2e: $(VENV)/.test-installed ## Browser tests only (needs Debian's chromium)
 	$(BIN)/pytest tests/e2e
 
 .PHONY: screenshots
+# Without a CJK font chromium draws every Chinese character as an empty box (tofu).
 screenshots: $(VENV)/.test-installed ## Desktop and phone screenshots of every page type of three sites, into var/screenshots
+	@fc-list :lang=zh family | grep -q . || { echo "No CJK font for chromium: apt-get install fonts-noto-cjk"; exit 1; }
 	$(BIN)/pytest tests/e2e/screenshots.py -q -s
 
 .PHONY: seed

@@ -10,6 +10,9 @@ DESCRIPTION = (
     "依据《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）：单项否决、100分扣分、最多30分加分，60分以下不合格。"
 )
 HOME_STALE_WORKING_DAYS = 10
+# 互动回应: an interview's questions are answered (补录), rejected or merged within this many
+# working days of its end.
+INTERVIEW_ANSWER_WORKING_DAYS = 5
 
 # column type, stale after (working days; None: not judged), may be blank
 COLUMN_RULES = (
@@ -40,6 +43,16 @@ INDICATORS = (
     ("D6", "无障碍", "deduction", ["image_alt", "page_lang", "heading_order", "field_label"], 1, 0.5, 5, "GB/T 37668"),
     ("D7", "安全防护", "deduction", ["security_headers", "mixed_content"], 1, 1, 5, "安全响应头、混合内容"),
     ("D8", "政府信息公开", "deduction", DISCLOSURE, 1, 2, 6, "公开指南、上年度年度报告、依申请公开按期答复，每项扣2分"),
+    (
+        "D9",
+        "互动回应",
+        "deduction",
+        ["unanswered_question"],
+        1,
+        1,
+        5,
+        "访谈结束5个工作日后仍有网民提问未答复，每场扣1分",
+    ),
     ("E1", "专家评议", "assessed", [], 1, 0, 30, "内容质量、解读回应、办事服务、互动交流"),
     ("E2", "第三方监测", "assessed", [], 1, 0, 10, "日常监测和年终评估"),
     ("E3", "安全检测", "assessed", [], 1, 0, 10, "安全检测发现的问题"),

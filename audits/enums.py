@@ -32,6 +32,7 @@ class CheckCode(models.TextChoices):
     OVERDUE_REQUEST = "overdue_request", "依申请公开逾期未答复"
     SECURITY_HEADERS = "security_headers", "安全响应头缺失"
     MIXED_CONTENT = "mixed_content", "HTTPS 页面引用 HTTP 资源"
+    UNANSWERED_QUESTION = "unanswered_question", "在线访谈提问逾期未答复"
 
 
 class IndicatorKind(models.TextChoices):

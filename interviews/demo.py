@@ -12,7 +12,7 @@ from cms.blocks import rich_text_body
 from interviews.broadcasting import end_broadcast, post_message, start_broadcast
 from interviews.enums import MessageKind, Role
 from interviews.models import InterviewGuest, InterviewPage, InterviewRole, Message, Question, SensitiveWord
-from interviews.moderation import answer_question, approve_question, ask_question
+from interviews.moderation import answer_question, approve_question, ask_question, reject_question
 from sites.enums import ColumnType
 from sites.models import ColumnPage, SiteProfile
 
@@ -93,7 +93,7 @@ def _give_roles(interview: InterviewPage, label: str) -> None:
 
 def _broadcast(interview: InterviewPage, kind: str, org: str) -> None:
     questions = [ask_question(interview, nickname, text, address="127.0.0.1") for nickname, text in QUESTIONS]
-    ask_question(interview, "匿名", "有人在群里说可以代开发票，这是真的吗？", address="127.0.0.1")
+    flagged = ask_question(interview, "匿名", "有人在群里说可以代开发票，这是真的吗？", address="127.0.0.1")
     if kind == "announced":
         approve_question(interview, questions[0].pk, None)
         return
@@ -108,10 +108,11 @@ def _broadcast(interview: InterviewPage, kind: str, org: str) -> None:
     )
     if kind != "finished":
         return
+    # A finished interview leaves no question waiting: the audit counts those (audits.checks.interaction).
+    reject_question(interview, flagged.pk, None)
     end_broadcast(interview)
-    post_message(
-        interview, None, MessageKind.GUEST, "补充答复：个体工商户营业执照可在政务服务网全程网办。", guest=guests[1]
-    )
+    answer_question(interview, questions[1].pk, guests[0], "补充答复：个体工商户营业执照可在政务服务网全程网办。", None)
+    answer_question(interview, questions[2].pk, guests[1], "补充答复：请带户口簿和居住证向学区学校报名。", None)
     # The finished interview took place at its scheduled time, not at seeding time.
     shift = timezone.now() - interview.scheduled_start - timedelta(minutes=30)
     Message.objects.filter(interview=interview).update(created_at=F("created_at") - shift)

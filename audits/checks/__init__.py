@@ -1,6 +1,6 @@
 """Every check the audit runs, each with the rule it implements."""
 
-from audits.checks import accessibility, availability, disclosure, freshness, identity, links, security
+from audits.checks import accessibility, availability, disclosure, freshness, identity, interaction, links, security
 from audits.checks.base import AuditContext, Check, Observation
 from audits.enums import CheckCode, Severity
 
@@ -55,6 +55,12 @@ CHECKS = (
     Check(CheckCode.FIELD_LABEL, "GB/T 37668-2019 表单标签", Severity.WARNING, accessibility.field_labels),
     Check(CheckCode.SECURITY_HEADERS, f"{GUIDELINE_2017} 安全防护", Severity.WARNING, security.security_headers),
     Check(CheckCode.MIXED_CONTENT, f"{GUIDELINE_2017} 安全防护", Severity.WARNING, security.mixed_content),
+    Check(
+        CheckCode.UNANSWERED_QUESTION,
+        f"{INDICATORS_2019} 互动回应",
+        Severity.ERROR,
+        interaction.unanswered_questions,
+    ),
 )
 
 __all__ = ["CHECKS", "AuditContext", "Check", "Observation"]

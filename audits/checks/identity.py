@@ -1,36 +1,21 @@
 """Meta tags, 网站标识码 and footer items.
 
-Checked against the definitions the sites render from: `sites.meta_tags` and `sites.validators`.
+Checked against the definitions the sites render from: `sites.meta_tags`, `sites.footer` and `sites.validators`.
 """
 
-import re
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
 from audits.checks.base import AuditContext, Observation, grouped
+from sites.footer import missing_footer_items
 from sites.meta_tags import ARTICLE_REQUIRED_TAGS, COLUMN_TAGS, SITE_TAGS, page_meta_tags
 from sites.models import ArticlePage
-from sites.validators import icp_number_validator, police_filing_validator, site_code_validator
+from sites.validators import site_code_validator
 
 # Column tags a column may leave empty (its description and keywords are optional fields).
 REQUIRED_COLUMN_TAGS = ("ColumnName", "ColumnType")
-
-
-def _unanchored(pattern: str) -> re.Pattern:
-    """A validator's whole-value pattern, to find the value inside a page's text."""
-    return re.compile(pattern.removeprefix("^").removesuffix("$"))
-
-
-FOOTER_ITEMS = (
-    ("党政机关网站标识", lambda page: any(image.alt == "党政机关" for image in page.images)),
-    ("网站标识码", lambda page: "网站标识码" in page.text),
-    ("ICP备案号", lambda page: bool(_unanchored(icp_number_validator.regex.pattern).search(page.text))),
-    ("公安机关备案号", lambda page: bool(_unanchored(police_filing_validator.regex.pattern).search(page.text))),
-    ("主办单位", lambda page: "主办单位" in page.text),
-    ("联系方式", lambda page: any(word in page.text for word in ("电话", "邮箱", "地址"))),
-)
 
 
 def _pages_by_url(context: AuditContext) -> dict[str, Page]:
@@ -84,7 +69,7 @@ def site_code(context: AuditContext):
 def footer(context: AuditContext):
     found = []
     for url, fetched in context.crawl.pages.items():
-        for item, present in FOOTER_ITEMS:
-            if not present(fetched.page):
-                found.append((item, Observation(f"页脚缺少{item}", url, item)))
+        alts = [image.alt for image in fetched.page.images if image.alt]
+        for item in missing_footer_items(fetched.page.text, alts):
+            found.append((item, Observation(f"页脚缺少{item}", url, item)))
     return grouped(found)

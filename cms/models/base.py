@@ -18,6 +18,9 @@ class BasePage(Page):
     template_name = ""
     # The query parameters a rendering of the page depends on; the page cache ignores any other.
     cache_query_params: tuple[str, ...] = ("page",)
+    # Body fields the templates show through `outline_headings`, with the level their headings start at;
+    # the editor is told when the display renumbers them (`cms.outline.heading_changes_of`).
+    outline_fields: dict[str, int] = {}
     base_form_class = BasePageForm
 
     class Meta:

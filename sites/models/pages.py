@@ -77,6 +77,7 @@ class HomePage(SanitizedBodyMixin, BasePage):
 
     template_name = "pages/home_page.html"
     sanitized_fields = ("intro",)
+    outline_fields = {"intro": 2}
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["sites.ColumnPage", "sites.TopicPage"]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -220,6 +221,7 @@ class ArticlePage(ContentPage):
     import_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     template_name = "pages/article_page.html"
+    outline_fields = {"body": 2}
     base_form_class = ArticlePageForm
     parent_page_types = ["sites.ColumnPage", "sites.TopicPage"]
     subpage_types: list[str] = []
@@ -323,6 +325,7 @@ class ServiceGuidePage(ContentPage):
 
     template_name = "pages/service_guide_page.html"
     sanitized_fields = ("legal_basis", "conditions", "materials", "process")
+    outline_fields = {"legal_basis": 2, "conditions": 2, "materials": 2, "process": 2}
     parent_page_types = ["sites.ColumnPage"]
     subpage_types: list[str] = []
     content_panels = [
@@ -360,6 +363,7 @@ class LeaderPage(ContentPage):
 
     template_name = "pages/leader_page.html"
     sanitized_fields = ("cv", "duties")
+    outline_fields = {"cv": 3, "duties": 3}
     parent_page_types = ["sites.ColumnPage"]
     subpage_types: list[str] = []
     content_panels = [
@@ -390,6 +394,7 @@ class TopicPage(ContentPage):
     body = StreamField(BODY_BLOCKS, verbose_name="专题正文", blank=True, help_text="专题的背景介绍，可不填。")
 
     template_name = "pages/topic_page.html"
+    outline_fields = {"body": 2}
     parent_page_types = ["sites.HomePage", "sites.ColumnPage"]
     subpage_types = ["sites.ArticlePage", "sites.ColumnPage"]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("banner"), FieldPanel("body")]

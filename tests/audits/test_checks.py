@@ -1,6 +1,7 @@
 """Each check against demo sites built to pass it and sites with a fault planted to fail it."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -11,6 +12,7 @@ from audits.checks.disclosure import required_report_year
 from audits.enums import CheckCode
 from audits.models import AvailabilityProbe
 from audits.working_days import working_days_since
+from sites import footer
 from sites.enums import ColumnType
 from sites.models import SiteProfile
 from tests.audits.factories import article_with_body, audit, column, demo_site, findings, make_column_stale
@@ -165,3 +167,39 @@ def test_probe_command__records_whether_each_home_page_opened(capsys):
     assert not probe.ok
     assert probe.error == "无法连接服务器"
     assert "无法访问：无法连接服务器" in capsys.readouterr().out
+
+
+def test_footer_items__one_definition_renders_the_footer_and_is_required_by_the_audit(client, monkeypatch):
+    site = demo_site(CLEAN)
+    profile = SiteProfile.for_site(site)
+    home = client.get("/", HTTP_HOST=CLEAN).content.decode()
+    assert profile.icp_number in home
+    SiteProfile.objects.filter(site=site).update(icp_number="")
+    assert [f.message for f in findings(audit(site, max_pages=1)[CLEAN], CheckCode.FOOTER)] == ["页脚缺少ICP备案号"]
+
+    monkeypatch.setattr(footer, "FOOTER_ITEMS", tuple(i for i in footer.FOOTER_ITEMS if i.name != "ICP备案号"))
+    SiteProfile.objects.filter(site=site).update(icp_number=profile.icp_number)
+    assert profile.icp_number not in client.get("/", HTTP_HOST=CLEAN).content.decode()
+    assert findings(audit(site, max_pages=1)[CLEAN], CheckCode.FOOTER) == []
+
+
+def test_interview_questions__still_waiting_five_working_days_after_the_end_are_found():
+    host = "xinzhou.localhost"
+    site = demo_site(host)
+    interviews = apps.get_model("interviews", "InterviewPage").objects.descendant_of(site.root_page)
+    interview = interviews.get(slug="demo-finished")
+    broadcast = apps.get_model("interviews", "Broadcast").objects.filter(interview=interview)
+    questions = apps.get_model("interviews", "Question").objects.filter(interview=interview)
+    broadcast.update(ended_at=timezone.now() - timedelta(days=30))
+    assert findings(audit(site, max_pages=1)[host], CheckCode.UNANSWERED_QUESTION) == []
+
+    questions.filter(status="answered").update(status="approved")
+    assessment = audit(site, max_pages=1)[host]
+    [found] = findings(assessment, CheckCode.UNANSWERED_QUESTION)
+    waiting = questions.filter(status="approved").count()
+    assert found.message == f"在线访谈「{interview.title}」结束超过5个工作日，仍有{waiting}条网民提问未答复"
+    assert found.url == f"http://{host}/zxft/demo-finished/"
+    assert {entry["code"]: Decimal(entry["points"]) for entry in assessment.breakdown}["D9"] == 1
+
+    broadcast.update(ended_at=timezone.now() - timedelta(days=1))
+    assert findings(audit(site, max_pages=1)[host], CheckCode.UNANSWERED_QUESTION) == []

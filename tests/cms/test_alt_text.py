@@ -1,19 +1,28 @@
 """Every image has a text alternative: required when an image is added, and checked before a page
-goes out (published or sent for review). Posted through the real admin views."""
+goes out by every path: the admin form (published or sent for review, posted through the real
+admin views), workflow approval, scheduled publishing and the legacy import."""
 
 import io
+import json
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
+from wagtail.models import PageLogEntry, Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.alt_text import images_without_alt_in_html
+from publishing.scheduler import tick
+from publishing.workflows import secrecy_group_of
 from sites.models import ArticlePage, SiteProfile
 from tests.admin_forms import edit_form_data
 
@@ -119,3 +128,71 @@ def test_page_whose_imported_body_has_an_image_without_alt__is_not_published(cli
     response = client.post(url, data, HTTP_HOST=HOST)
     assert response.status_code == HTTPStatus.OK
     assert "正文中有 1 张图片没有替代文本" in response.content.decode()
+
+
+def test_workflow_approval__refuses_a_page_whose_image_lost_its_alternative_text(article_with_undescribed_cover):
+    article, image = article_with_undescribed_cover
+    users = get_user_model().objects
+    image.description = "信州区政务服务中心大厅"
+    image.save()
+    article.cover_image = image
+    article.save_revision(user=users.get(username="xinzhou_editor"))
+    article.get_workflow().start(article, users.get(username="xinzhou_editor"))
+    article.refresh_from_db()
+    article.current_workflow_task_state.approve(user=users.get(username="xinzhou_reviewer"))
+    image.description = ""
+    image.save()
+    secrecy_officer = users.create_user("xinzhou_secrecy_officer")
+    secrecy_officer.groups.add(secrecy_group_of(Site.objects.get(hostname=HOST)))
+    article.refresh_from_db()
+    confirmed = {"no_state_secret": True, "no_commercial_secret": True, "no_personal_information": True}
+
+    with pytest.raises(PermissionDenied, match=f"图片「{image.title}」没有替代文本"):
+        article.current_workflow_task.specific.on_action(
+            article.current_workflow_task_state, secrecy_officer, "approve", **confirmed
+        )
+    assert ArticlePage.objects.get(pk=article.pk).cover_image_id != image.pk
+
+
+def test_scheduled_publishing__unschedules_a_revision_whose_image_has_no_alternative_text(
+    article_with_undescribed_cover,
+):
+    article, image = article_with_undescribed_cover
+    article.cover_image = image
+    now = timezone.now()
+    revision = article.save_revision(approved_go_live_at=now - timedelta(minutes=1))
+
+    tick(now - timedelta(minutes=1), now)
+
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at is None
+    assert ArticlePage.objects.get(pk=article.pk).cover_image_id != image.pk
+    assert PageLogEntry.objects.filter(page=article, action="wagtail.schedule.cancel").exists()
+
+
+def test_import__refuses_a_line_whose_body_has_an_image_without_alt(tmp_path):
+    item = {"site": HOST, "column": "xxfb/zwdt", "source": "信州区人民政府办公室"}
+    lines = [
+        {
+            **item,
+            "title": "旧站图片新闻",
+            "body_html": '<p>会场</p><img src="/old/a.png">',
+            "published_at": "2019-05-01",
+        },
+        {
+            **item,
+            "title": "旧站配图新闻",
+            "body_html": '<img src="/old/b.png" alt="会场">',
+            "published_at": "2019-05-02",
+        },
+    ]
+    path = tmp_path / "legacy.jsonl"
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_content", str(path), stdout=out, stderr=err)
+    assert err.getvalue().splitlines() == [
+        '第 1 行：正文中有 1 张图片没有替代文本（alt），请在源数据中补上（装饰性图片写 alt=""）'
+    ]
+    assert list(ArticlePage.objects.filter(title__startswith="旧站").values_list("title", flat=True)) == [
+        "旧站配图新闻"
+    ]

@@ -2,10 +2,13 @@
 department site, and of the same pages in the 适老化 mode, into one folder for side-by-side review.
 
 Not collected by the suite (the name does not start with `test_`); make passes the file by name.
-Chinese text needs a CJK font in the browser's system (apt-get install fonts-noto-cjk).
+Chinese text needs a CJK font in the browser's system (apt-get install fonts-noto-cjk): without one
+every character is an empty box, so the run stops and says so.
 """
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,18 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 FOLDER = Path(os.environ.get("SCREENSHOTS_DIR", "var/screenshots"))
 
 
+def cjk_font_families() -> str:
+    """The fonts fontconfig offers chromium for Chinese text."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ""
+    command = [fc_list, ":lang=zh", "family"]
+    return subprocess.run(command, capture_output=True, text=True, check=False).stdout  # noqa: S603 (fixed arguments)
+
+
 def test_screenshots_of_every_page_type(browser, live_server):
+    if not cjk_font_families().strip():
+        pytest.fail("没有中文字体，截图中的汉字会显示为方框：请先安装 apt-get install fonts-noto-cjk")
     FOLDER.mkdir(parents=True, exist_ok=True)
     written = []
     for care in ("", CARE_CHOICES):

@@ -20,7 +20,7 @@ GOOD = {
     "site": "xinzhou.localhost",
     "column": "xxfb/zwdt",
     "title": "信州区旧站文章：召开城市管理工作会",
-    "body_html": '<p>会议要求<script>alert("x")</script>抓好落实。</p><img src="/old/a.png" onerror="steal()">',
+    "body_html": '<p>会议要求<script>alert("x")</script>抓好落实。</p><img src="/old/a.png" alt="会场" onerror="x()">',
     "published_at": "2019-05-01T09:30:00+08:00",
     "source": "信州区人民政府办公室",
     "author": "张三",
@@ -64,7 +64,7 @@ def test_import__publishes_a_sanitized_article_with_tags_and_attachment(tmp_path
     page = ArticlePage.objects.get(title=GOOD["title"])
     assert page.live
     assert [block.block_type for block in page.body] == ["legacy_html"]
-    assert str(page.body[0].value) == '<p>会议要求抓好落实。</p><img src="/old/a.png">'
+    assert str(page.body[0].value) == '<p>会议要求抓好落实。</p><img alt="会场" src="/old/a.png">'
     assert sorted(tag.name for tag in page.tags.all()) == ["会议", "城市管理"]
     assert page.pub_date == datetime(2019, 5, 1, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
     assert page.first_published_at == page.pub_date

@@ -6,6 +6,7 @@ from wagtail.models import Site
 from cms.outline import normalise_headings
 from sites.caching import cached_for_site
 from sites.cluster_navigation import cluster_groups
+from sites.footer import footer_layout
 from sites.meta_tags import page_meta_tags
 from sites.models import Organisation, SiteProfile
 from sites.sections import breadcrumb_trail, navigation_items
@@ -86,9 +87,12 @@ def site_organisation(context) -> dict:
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
+    """The footer items of `sites.footer`, those the site's profile fills."""
     request = context.get("request")
     site = _site(context)
-    return {"site": site, "profile": SiteProfile.for_request(request) if site else None}
+    profile = SiteProfile.for_request(request) if site else None
+    badges, lines = footer_layout(profile)
+    return {"site": site, "profile": profile, "badges": badges, "lines": lines}
 
 
 @register.filter(is_safe=True)
