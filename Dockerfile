@@ -1,5 +1,7 @@
 # The production image: uvicorn serving HTTP and WebSocket behind nginx (docker-compose.yml).
-FROM python:3.11-slim
+# Python 3.11, 3.12 or 3.13: docker build --build-arg PYTHON_VERSION=3.13 .
+ARG PYTHON_VERSION=3.11
+FROM python:${PYTHON_VERSION}-slim
 
 ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \

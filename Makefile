@@ -1,6 +1,9 @@
 # 上饶市政府网站群 — the two set-up commands are `make run` and `make test`.
 SHELL := /bin/bash
-PYTHON ?= python3
+# The newest supported Python on PATH; `make PYTHON=python3.12 install` picks another.
+SUPPORTED_PYTHONS := 3.13 3.12 3.11
+# A version manager's shim may stand for an interpreter that is not active, so each one must run.
+PYTHON ?= $(or $(firstword $(foreach version,$(SUPPORTED_PYTHONS),$(shell python$(version) -c 'print("python$(version)")' 2>/dev/null))),python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
@@ -13,7 +16,7 @@ help: ## Show the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-20s %s\n", $$1, $$2}'
 
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	@$(PYTHON) -c 'import sys; sys.exit(None if sys.version_info[:2] in [(3, 11), (3, 12), (3, 13)] else "Python 3.11, 3.12 or 3.13 is required, not " + sys.version.split()[0] + " ($(PYTHON)); try make PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 
