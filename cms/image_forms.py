@@ -3,12 +3,17 @@ page models import while Wagtail's image forms cannot be loaded yet."""
 
 from wagtail.images.forms import BaseImageForm
 
+from cms.uploads import ImageUploadField
+
 
 class ImageForm(BaseImageForm):
     """Wagtail's image form with the description, the image's alternative text, required.
 
-    The multiple uploader keeps an upload aside until its description is filled in.
+    The multiple uploader keeps an upload aside until its description is filled in. The file is
+    checked by the cluster's upload rule (`cms.uploads`), in every view that uploads images.
     """
+
+    file = ImageUploadField(label="文件")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

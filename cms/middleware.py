@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -30,3 +32,26 @@ class AdminPermissionDeniedMiddleware:
             storage.used = False  # not a denial: leave the messages for the dashboard to show
             return response
         return render(request, "cms/permission_denied.html", {"message": denied_text}, status=403)
+
+
+def admin_prefix() -> str:
+    """The path under which the admin answers (`ADMIN_PATH`), with its slashes."""
+    return f"/{settings.ADMIN_PATH}/"
+
+
+class AdminHostMiddleware:
+    """Where `ADMIN_HOSTNAME` is set, the admin (login page and APIs included) exists on that host alone.
+
+    On every other host an admin path is answered as any unknown address would be, 404, so the public
+    sites do not reveal where the admin is nor offer its login to password guessing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        hostname = settings.ADMIN_HOSTNAME
+        on_admin_path = hostname and request.path_info.startswith(admin_prefix())
+        if on_admin_path and split_domain_port(request.get_host())[0] != hostname:
+            raise Http404
+        return self.get_response(request)

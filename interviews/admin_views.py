@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission
@@ -70,7 +71,7 @@ def console(request: HttpRequest, interview_id: int):
     managing = can_manage_roles(request.user, interview)
     if not can(roles, Action.VIEW) and not managing:
         return render(request, "interviews/forbidden.html", {"interview": interview}, status=HTTPStatus.FORBIDDEN)
-    base = f"/admin/interviews/{interview.pk}/"
+    base = reverse("interviews_admin:console", args=[interview.pk])
     context = {
         "interview": interview,
         "roles": sorted(Role(role).label for role in roles),

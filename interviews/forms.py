@@ -1,6 +1,6 @@
 from django import forms
-from wagtail.images.fields import WagtailImageField
 
+from cms.uploads import ImageUploadField
 from interviews.enums import Role
 from interviews.text import clean_text
 
@@ -47,7 +47,7 @@ class QuestionForm(forms.Form):
 
 
 class ImageMessageForm(forms.Form):
-    image = WagtailImageField(label="图片")
+    image = ImageUploadField(label="图片")
     caption = CleanTextField(label="图片说明", max_length=CAPTION_LENGTH, required=False)
 
     def __init__(self, *args, **kwargs):

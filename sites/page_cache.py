@@ -19,7 +19,7 @@ from wagtail.models import Site
 
 from sites.caching import site_version
 
-UNCACHED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
+UNCACHED_PREFIXES = ("/documents/", "/media/", "/static/")
 UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
 DEFAULT_QUERY_PARAMS = ("page",)
 
@@ -73,7 +73,7 @@ def _cacheable_request(request: HttpRequest) -> bool:
     # (anyone can send one), so the session itself is asked, after the cheaper tests.
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith(UNCACHED_PREFIXES)
+        and not request.path.startswith((f"/{settings.ADMIN_PATH}/", *UNCACHED_PREFIXES))
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.user.is_authenticated
     )

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF and login checks: on a host that is not the admin's, the admin does not exist.
+    "cms.middleware.AdminHostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Whether the session was verified by a TOTP device; then, where required, nothing else until it is.
@@ -97,6 +99,9 @@ AUTHENTICATION_BACKENDS = [
 WAGTAILADMIN_USER_LOGIN_FORM = "operations.forms.AdminLoginForm"
 
 ROOT_URLCONF = "cms.urls"
+# The admin's address: its own path, and where set the one host name it answers on (404 on every other).
+ADMIN_PATH = env_str("ADMIN_PATH", "admin").strip("/") or "admin"
+ADMIN_HOSTNAME = env_str("ADMIN_HOSTNAME").strip().lower()
 ASGI_APPLICATION = "cms.asgi.application"
 WSGI_APPLICATION = "cms.wsgi.application"
 
@@ -168,7 +173,8 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Every account can sign in to the admin: the length asked of staff, with a Chinese message.
+    {"NAME": "cms.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -221,8 +227,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "rar",
     "ofd",
 ]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Upload limits per kind; every upload is checked by content as well as by name (cms/uploads.py).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 50) * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+# Every image is decoded whole to make renditions: a pixel count beyond this (a decompression bomb
+# declares billions in a few bytes) is refused before anything is decoded.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGE_MAX_PIXELS", 50_000_000)
 # Every image needs its alternative text (description) before it is saved (cms.image_forms.ImageForm).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
 
@@ -259,9 +271,9 @@ LOGGING = {
     },
 }
 
-# Paths no crawler should follow: the admin, and the 适老化 preference links on every page (each only
-# sets a cookie and returns to the page it was on).
-ROBOTS_DISALLOW = ["/admin/", "/care/"]
+# Paths no crawler should follow: the admin at its well-known path (a path of its own is not named in a
+# public file), and the 适老化 preference links on every page (each only sets a cookie and returns).
+ROBOTS_DISALLOW = ["/admin/", "/care/"] if ADMIN_PATH == "admin" else ["/care/"]
 
 # Brute-force protection for the admin login: lock a username from an address after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -282,7 +294,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # needed and a page can be cached whole. Style attributes stay allowed: the sanitizer lets through
 # text-align and the like in article bodies.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "EXCLUDE_URL_PREFIXES": [f"/{ADMIN_PATH}/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "img-src": [SELF, "data:", "https:"],

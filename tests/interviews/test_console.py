@@ -13,6 +13,7 @@ from interviews.enums import BroadcastStatus, MessageKind, QuestionStatus, Role
 from interviews.models import Broadcast, Event, InterviewRole, Message, Question
 from sites.models import SiteProfile
 from tests.interviews.factories import InterviewPageFactory, StaffFactory, give_role
+from tests.upload_files import bomb_png
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +183,13 @@ def test_roles__handed_out_by_the_sites_staff_only(staff, interview):
     response = act(staff["none"], interview, "add-role", {"username": no_admin.username, "role": "guest"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "后台登录权限" in response.json()["error"]
+
+
+def test_image_upload__a_decompression_bomb_is_refused_in_chinese(staff, interview):
+    act(staff[Role.HOST], interview, "start")
+    bomb = io.BytesIO(bomb_png())
+    bomb.name = "bomb.png"
+    response = staff[Role.HOST].post(f"/admin/interviews/{interview.pk}/act/post/", {"kind": "image", "image": bomb})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "图片像素过多" in response.content.decode()
+    assert not Message.objects.filter(interview=interview).exists()
