@@ -40,6 +40,8 @@ def refuse_unconfirmed_secrecy_approval(request, page):
 
 
 def check_words_on_create(request, parent_page, page_class):
+    if request.method == "POST" and request.POST.get("action-publish"):
+        _refuse_direct_publish(request, parent_page.permissions_for_user(request.user).can_publish_subpage())
     return _refuse_past_schedule(request, None) or _check_submitted_words(request)
 
 
@@ -52,6 +54,8 @@ def check_words_on_edit(request, page):
             if rules:
                 level(request, check.refusal() if rules is check.blocked else check.warning_html())
         return None
+    if request.POST.get("action-publish"):
+        _refuse_direct_publish(request, page.permissions_for_user(request.user).can_publish())
     return (
         refuse_unconfirmed_secrecy_approval(request, page)
         or _refuse_past_schedule(request, page)
@@ -71,6 +75,12 @@ def _hold_back(request, reason: str) -> None:
         post.pop(action, None)
     request.POST = post
     messages.error(request, f"{reason}已保存为草稿。")
+
+
+def _refuse_direct_publish(request, may_publish: bool) -> None:
+    """Wagtail saves a draft when a publish it does not allow is posted; say why, in Chinese."""
+    if not may_publish:
+        _hold_back(request, "本网站的内容须经审核和保密审查后发布，您不能直接发布，请提交审核。")
 
 
 def _refuse_past_schedule(request, page):

@@ -6,12 +6,13 @@ from wagtail.admin.widgets import Button
 from publishing import admin_urls
 from publishing.editing import check_words_on_create, check_words_on_edit
 from publishing.viewsets import site_mode_viewset, word_rule_viewset
-from publishing.workflows import site_review_tasks
+from publishing.workflows import refuse_direct_publish, site_review_tasks
 from sites.models import ArticlePage
 
 hooks.register("site_review_tasks", site_review_tasks)
 hooks.register("before_create_page", check_words_on_create)
 hooks.register("before_edit_page", check_words_on_edit)
+hooks.register("refuse_direct_publish", refuse_direct_publish)
 
 
 @hooks.register("register_admin_urls")

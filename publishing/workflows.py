@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Site, Task
 
 from publishing.models import SecrecyReviewTask
+from sites.permissions import is_cluster_admin
 
 
 def secrecy_group_name(site_name: str) -> str:
@@ -31,3 +32,21 @@ def site_review_tasks(site: Site) -> list[Task]:
 def secrecy_group_of(site: Site) -> Group | None:
     task = SecrecyReviewTask.objects.filter(site=site).first()
     return task.groups.order_by("pk").first() if task else None
+
+
+def secrecy_review_required(page) -> bool:
+    """Whether `page` (or a new page under it) goes through a workflow with a 保密审查 step."""
+    workflow = page.get_workflow()
+    return (
+        workflow is not None
+        and SecrecyReviewTask.objects.filter(active=True, workflow_tasks__workflow=workflow).exists()
+    )
+
+
+def refuse_direct_publish(page, user) -> bool:
+    """`refuse_direct_publish` hook: where 保密审查 applies, only the approved workflow publishes.
+
+    A reviewer keeps Wagtail's publish permission, for unpublishing and for deciding 信息报送,
+    but may not publish around the secrecy review; cluster administrators may.
+    """
+    return not is_cluster_admin(user) and secrecy_review_required(page)

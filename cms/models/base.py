@@ -3,6 +3,7 @@
 from wagtail.models import Page
 
 from cms.forms import BasePageForm
+from cms.permissions import ClusterPagePermissionTester
 
 __all__ = ["BasePage"]
 
@@ -25,6 +26,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return ClusterPagePermissionTester(user, self)
 
     def get_template(self, request, *args, **kwargs):
         theme = getattr(request, "theme", None)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.urls import reverse
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from publishing.forms import RejectionForm, SecrecyConfirmationForm
@@ -79,11 +80,12 @@ class SecrecyReviewTask(AbstractGroupApprovalTask):
         """Approve only with every confirmation given, reject only with a reason.
 
         The page editor passes the data its modal collected straight to this method, so the
-        form is checked here again rather than trusted.
+        form is checked here again rather than trusted. An item holding a word listed as blocked
+        is not approved: the page's editor is returned for the workflow action view to send the
+        reviewer to, where the words are named (`publishing.editing`), instead of a bare 403.
 
         Raises:
-            PermissionDenied: a confirmation or the reason is missing, or the item holds a word
-                listed as blocked (the message names it).
+            PermissionDenied: a confirmation or the reason is missing.
         """
         form = self.get_form_for_action(action_name)(data=_as_form_data(kwargs))
         if not form.is_valid():
@@ -93,7 +95,7 @@ class SecrecyReviewTask(AbstractGroupApprovalTask):
             task_state = task_state.specific
             words = check_texts(page_texts(task_state.revision.as_object()))
             if words.blocked:
-                raise PermissionDenied(words.refusal())
+                return reverse("wagtailadmin_pages:edit", args=[task_state.revision.object_id])
             for name, _label in SECRECY_CONFIRMATIONS:
                 setattr(task_state, name, data[name])
             task_state.save(update_fields=[name for name, _label in SECRECY_CONFIRMATIONS])

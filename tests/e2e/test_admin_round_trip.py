@@ -1,4 +1,7 @@
-"""An editor's browser opening and saving an imported article changes nothing citizens see."""
+"""An administrator's browser opening and publishing an imported article changes nothing citizens see.
+
+Sites' reviewers publish through the workflow (保密审查); only cluster administrators publish directly.
+"""
 
 import io
 import json
@@ -21,7 +24,7 @@ def public_body(page, live_server, article) -> str:
     return str(BeautifulSoup(page.content(), "html.parser").select_one("div.body"))
 
 
-def test_reviewer_publishes_an_imported_article_in_the_browser__body_unchanged(page, live_server, tmp_path):
+def test_cluster_admin_publishes_an_imported_article_in_the_browser__body_unchanged(page, live_server, tmp_path):
     line = {
         "site": "xinzhou.localhost",
         "column": "xxfb/wjzl",
@@ -36,7 +39,7 @@ def test_reviewer_publishes_an_imported_article_in_the_browser__body_unchanged(p
     assert "<table>" in before
 
     page.goto(site_url(live_server, "www.localhost", "/admin/login/"))
-    page.get_by_label("用户名").fill("xinzhou_reviewer")
+    page.get_by_label("用户名").fill("admin")
     page.get_by_placeholder("输入密码").fill("Demo@2026")
     page.get_by_role("button", name="登录").click()
     page.goto(site_url(live_server, "www.localhost", f"/admin/pages/{article.pk}/edit/"))
@@ -45,6 +48,6 @@ def test_reviewer_publishes_an_imported_article_in_the_browser__body_unchanged(p
     page.locator("button[name=action-publish]").click()
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/$"))
 
-    # An import creates its pages without a revision: this one is the reviewer's publish.
+    # An import creates its pages without a revision: this one is the administrator's publish.
     assert article.revisions.count() >= 1
     assert public_body(page, live_server, article) == before

@@ -67,11 +67,13 @@ def test_county_editor__can_add_an_article_to_own_column(client):
     assert client.get(url, HTTP_HOST="www.localhost").status_code == HTTPStatus.OK
 
 
-def test_editor__cannot_publish_but_reviewer_can():
+def test_editor__cannot_publish_and_reviewer_only_unpublishes_outside_the_workflow():
     site = Site.objects.get(hostname="xinzhou.localhost")
     page = article_of("xinzhou.localhost")
     assert not page.permissions_for_user(user("xinzhou_editor")).can_publish()
-    assert page.permissions_for_user(user("xinzhou_reviewer")).can_publish()
+    assert not page.permissions_for_user(user("xinzhou_editor")).can_unpublish()
+    assert not page.permissions_for_user(user("xinzhou_reviewer")).can_publish()
+    assert page.permissions_for_user(user("xinzhou_reviewer")).can_unpublish()
     assert not site.root_page.permissions_for_user(user("xinzhou_reviewer")).can_delete()
 
 

@@ -141,7 +141,7 @@ def test_failing_handler__is_logged_with_page_and_step_and_the_publish_stands(
     publishing.register_publish_handler(Step.SEARCH)(broken_search)
     publishing.register_publish_handler(Step.CACHE)(purged.append)
     page = ArticlePage.objects.live().descendant_of(Site.objects.get(hostname="xinzhou.localhost").root_page).first()
-    client.force_login(get_user_model().objects.get(username="xinzhou_reviewer"))
+    client.force_login(get_user_model().objects.get(username="admin"))
     form = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), HTTP_HOST="www.localhost")
     data = edit_form_data(form)
     data["title"] = "发布后搜索失败也不影响发布"
