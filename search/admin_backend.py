@@ -126,6 +126,9 @@ def _bigram_compiler(compiler_class):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.query = _bigram_query(self.query)
+            # A search in named fields reads their raw text (PostgreSQL) or names no column of the
+            # index (SQLite FTS5): the whole entry, in bigrams, is searched instead.
+            self.fields = None
 
     return BigramQueryCompiler
 
@@ -191,22 +194,10 @@ class PageSearchResults(BaseSearchResults):
 
 
 class PageIndex(BaseIndex):
-    """Wagtail's view of the pages' index: the cluster's own, written by `search.indexing` through the fan-out."""
+    """Wagtail's view of the pages' index, the cluster's own: it writes nothing, `search.indexing` does."""
 
     def get_key(self):
         return "cluster-pages"
-
-    def add_model(self, model):
-        pass
-
-    def add_item(self, obj):
-        pass
-
-    def add_items(self, model, items):
-        pass
-
-    def delete_item(self, item):
-        pass
 
 
 class PageIndexRebuilder:
