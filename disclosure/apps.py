@@ -7,6 +7,9 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from disclosure.searching import SOURCE
         from disclosure.signal_handlers import register_signal_handlers
+        from search.sources import register_search_source
 
         register_signal_handlers()
+        register_search_source(SOURCE)

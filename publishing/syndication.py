@@ -11,9 +11,9 @@ from wagtail.models import PagePermissionTester, Site
 
 from publishing.enums import RECEIVING_COLUMN_TYPES, SubmissionStatus
 from publishing.models import Submission
-from sites import caching
 from sites.models import ArticlePage, ColumnPage, Organisation, SiteProfile
 from sites.permissions import is_cluster_admin, sites_of
+from sites.publishing import Change, ContentChange, fan_out
 
 REASON_MAX_LENGTH = 300
 
@@ -117,8 +117,8 @@ def decide(submission_id: int, user, *, accept: bool, reason: str = "") -> Submi
     submission.reason, submission.decided_by, submission.decided_at = reason, user, timezone.now()
     submission.save(update_fields=["status", "reason", "decided_by", "decided_at"])
     if accept:
-        target_site_id = submission.target_site_id
-        transaction.on_commit(lambda: caching.purge_sites([target_site_id]))
+        # Through the fan-out, naming the receiving site: its searches show the article, its caches refresh.
+        fan_out(ContentChange(Change.PUBLISHED, frozenset({submission.target_site_id}), submission.article))
     return submission
 
 

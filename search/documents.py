@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.models import BasePage
+from search.sources import Item, Source
 from sites.models import ColumnPage, HomePage, Organisation, SiteProfile
 from sites.tree import ancestor_paths, nearest
 
@@ -154,6 +155,35 @@ def document_fields(page: Page, context: IndexingContext) -> dict | None:
         "year": timezone.localtime(published_at).year if published_at else None,
         "tags": ",".join(tag_names)[:500],
         **{name: metadata.get(name, "")[:80] for name in METADATA_FIELDS},
+    }
+
+
+def item_fields(source: Source, item: Item, context: IndexingContext) -> dict | None:
+    """The search document's fields for an item of a source, or None when its site is gone."""
+    if not any(site.pk == item.site_id for site in context.sites):
+        return None
+    metadata = {name: str(item.metadata.get(name, "") or "") for name in METADATA_FIELDS}
+    content_parts = [" ".join(item.tags), *(metadata[name] for name in METADATA_FIELDS[:2]), item.content]
+    organisation_id = item.organisation_id
+    return {
+        "page_id": None,
+        "source": source.kind,
+        "source_key": item.key,
+        "kind": source.kind,
+        "kind_label": source.kind_label,
+        "site_id": item.site_id,
+        "organisation_id": organisation_id,
+        "organisation_path": context.organisation_path(organisation_id),
+        "organisation_name": context.organisations.get(organisation_id, (None, ""))[1] if organisation_id else "",
+        "column_title": "",
+        "column_type": "",
+        "title": item.title[:255],
+        "content": "\n".join(part for part in content_parts if part)[:MAX_CONTENT_LENGTH],
+        "url": item.url[:500],
+        "published_at": item.published_at,
+        "year": timezone.localtime(item.published_at).year if item.published_at else None,
+        "tags": ",".join(item.tags)[:500],
+        **{name: metadata[name][:80] for name in METADATA_FIELDS},
     }
 
 

@@ -5,9 +5,10 @@ from collections.abc import Callable, Iterable, Iterator
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from search.documents import IndexingContext, document_fields, pages_below, searchable_pages
+from search.documents import IndexingContext, document_fields, item_fields, pages_below, searchable_pages
 from search.engines import get_engine
 from search.models import IndexState, SearchDocument, SearchDocumentSite
+from search.sources import Item, Source, registered_sources
 
 BATCH_SIZE = 500
 
@@ -61,6 +62,37 @@ def _write(
     return len(documents)
 
 
+def _write_items(generation: int, source: Source, keys: Iterable[int] | None, items: list[Item]) -> int:
+    """(Re)write the documents of a source's items (of `keys`, or all) in `generation`, on their own site."""
+    old = SearchDocument.objects.filter(generation=generation, source=source.kind)
+    if keys is not None:
+        old = old.filter(source_key__in=list(keys))
+    _remove(generation, list(old))
+    context = IndexingContext.for_pages([])
+    documents = []
+    for item in items:
+        fields = item_fields(source, item, context)
+        if fields is not None:
+            documents.append(SearchDocument(generation=generation, **fields))
+    SearchDocument.objects.bulk_create(documents)
+    SearchDocumentSite.objects.bulk_create(
+        SearchDocumentSite(document=document, site_id=document.site_id) for document in documents
+    )
+    for document in documents:
+        document.site_ids = [document.site_id]
+    get_engine().add(generation, documents)
+    return len(documents)
+
+
+@transaction.atomic
+def index_items(source: Source, keys: Iterable[int] | None = None) -> None:
+    """Bring the documents of a source's items (these, or all) up to date; those no longer public go."""
+    keys = None if keys is None else set(keys)
+    items = list(source.items(keys))
+    for generation in IndexState.get().generations():
+        _write_items(generation, source, keys, items)
+
+
 def _specific_pages(page_ids: Iterable[int]) -> list[Page]:
     return list(searchable_pages().filter(pk__in=list(page_ids)).specific())
 
@@ -92,7 +124,7 @@ def remove_pages(page_ids: Iterable[int]) -> None:
 
 def remove_orphans(site_ids: Iterable[int] | None = None) -> None:
     """Documents whose page or site no longer exists (a subtree deleted with its root, a site deleted)."""
-    documents = SearchDocument.objects.exclude(page_id__in=Page.objects.values("pk"))
+    documents = SearchDocument.objects.filter(page__isnull=False).exclude(page_id__in=Page.objects.values("pk"))
     if site_ids is not None:
         documents = documents.filter(site_id__in=list(site_ids))
     documents = documents | SearchDocument.objects.exclude(site_id__in=Site.objects.values("pk"))
@@ -106,8 +138,12 @@ def reindex_sites_with_stale_urls() -> None:
     remove_orphans()
     for site in Site.objects.select_related("root_page"):
         documents = SearchDocument.objects.filter(site=site)
-        if documents.exclude(url__startswith=site.root_url + "/").exists():
+        stale = documents.exclude(url__startswith=site.root_url + "/")
+        if stale.filter(page__isnull=False).exists():
             index_subtree(site.root_page)
+        for source in registered_sources():
+            if stale.filter(source=source.kind).exists():
+                index_items(source)
 
 
 def _batches(items: list[int], size: int) -> Iterator[list[int]]:
@@ -140,6 +176,9 @@ def rebuild(progress: Callable[[Iterable, int], Iterable] | None = None, batch_s
         with transaction.atomic():
             # Sites that accepted a page (信息报送) are carried over from the generation searched now.
             written += _write(new, _specific_pages(batch), carried_sites=_sites_by_page(previous, batch))
+    for source in registered_sources():
+        with transaction.atomic():
+            written += _write_items(new, source, None, list(source.items(None)))
     with transaction.atomic():
         state = IndexState.objects.select_for_update().get(pk=1)
         state.current_generation, state.building_generation = new, None

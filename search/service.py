@@ -13,6 +13,7 @@ from search.documents import searchable_models
 from search.engines import Filters, get_engine
 from search.enums import Facet, Scope, SortOrder
 from search.models import BestBet, IndexState, QueryRecord, SearchDocument
+from search.sources import registered_sources
 from sites.enums import ColumnType
 from sites.models import Organisation
 
@@ -76,6 +77,7 @@ def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[Fa
     site_names = dict(Site.objects.filter(pk__in=ids[Facet.SITE]).values_list("pk", "site_name"))
     organisation_names = dict(Organisation.objects.filter(pk__in=ids[Facet.ORGANISATION]).values_list("pk", "name"))
     kind_labels = {model._meta.model_name: str(model._meta.verbose_name) for model in searchable_models()}
+    kind_labels |= {source.kind: source.kind_label for source in registered_sources()}
     labels = {
         Facet.SITE: lambda value: site_names.get(int(value), value),
         Facet.ORGANISATION: lambda value: organisation_names.get(int(value), value),

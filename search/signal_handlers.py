@@ -1,10 +1,18 @@
-"""Search follows every publish, unpublish, move and delete through the publish fan-out."""
+"""Search follows every publish, unpublish, move and delete through the publish fan-out, and the
+saves and deletions of the items of every registered source (`search.sources`)."""
 
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
 from search import indexing
+from search.sources import Source
 from sites.models import ColumnPage
 from sites.publishing import Change, ContentChange, Step, register_publish_handler
+
+logger = logging.getLogger(__name__)
 
 
 def _column_changed(page: ColumnPage) -> bool:
@@ -37,6 +45,26 @@ def on_content_change_update_search(change: ContentChange) -> None:
     elif change.change == Change.DELETED:
         indexing.remove_pages([page.pk])
         indexing.remove_orphans(change.site_ids)
+
+
+def _reindex_item(source: Source, key: int) -> None:
+    # As in the fan-out: a failure is logged, the editor's save stands.
+    try:
+        indexing.index_items(source, [key])
+    except Exception:
+        logger.exception("检索索引更新失败：%s %s", source.kind, key)
+
+
+def follow_source(source: Source) -> None:
+    """Re-index an item of `source` once the transaction that saved or deleted it commits."""
+
+    def on_item_changed(sender, instance, **kwargs) -> None:
+        key = instance.pk
+        transaction.on_commit(lambda: _reindex_item(source, key))
+
+    dispatch_uid = f"search-source-{source.kind}"
+    post_save.connect(on_item_changed, sender=source.model, weak=False, dispatch_uid=f"{dispatch_uid}-saved")
+    post_delete.connect(on_item_changed, sender=source.model, weak=False, dispatch_uid=f"{dispatch_uid}-deleted")
 
 
 def register_signal_handlers() -> None:

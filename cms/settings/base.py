@@ -206,7 +206,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "上饶市政府网站群"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://www.localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's search (the admin): images, documents and snippets in bigrams; pages from the cluster's index.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}
 # The cluster's own search (search/): the database's engine unless ELASTICSEARCH_URL is set.
 SEARCH_ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 SEARCH_ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "cluster-search")

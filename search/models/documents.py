@@ -26,7 +26,7 @@ class IndexState(models.Model):
 
 
 class SearchDocument(models.Model):
-    """One page as search sees it, in one generation of the index.
+    """One page, or one item of a source, as search sees it, in one generation of the index.
 
     The engines index `title` and `content` (see `search.analysis`); everything else filters,
     counts facets and renders a result without touching the page.
@@ -35,7 +35,12 @@ class SearchDocument(models.Model):
     generation = models.PositiveIntegerField(default=1)
     # No database constraint on the page and site: when a page or site is deleted the document must
     # outlive it until the engine's index entry is removed with it (see `search.indexing`).
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    # Or, for content that is no page (`search.sources`): its source's kind and its key there.
+    source = models.CharField(max_length=50, blank=True)
+    source_key = models.PositiveBigIntegerField(null=True, blank=True)
     kind = models.CharField("类型", max_length=50)
     kind_label = models.CharField("类型名称", max_length=50)
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
@@ -62,7 +67,14 @@ class SearchDocument(models.Model):
 
     class Meta:
         verbose_name = "检索文档"
-        constraints = [models.UniqueConstraint(fields=["generation", "page"], name="search_one_document_per_page")]
+        constraints = [
+            models.UniqueConstraint(fields=["generation", "page"], name="search_one_document_per_page"),
+            models.UniqueConstraint(
+                fields=["generation", "source", "source_key"],
+                condition=models.Q(source_key__isnull=False),
+                name="search_one_document_per_item",
+            ),
+        ]
         indexes = [
             models.Index(fields=["generation", "published_at"], name="search_doc_gen_date"),
             # Covers every column a search filters, orders or counts facets by, so joining the

@@ -60,7 +60,14 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("slug"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The admin's list searches by name and code.
+        index.SearchField("code"),
+        index.AutocompleteField("code"),
+        index.FilterField("kind"),
+    ]
 
     class Meta:
         verbose_name = "机构"

@@ -32,3 +32,17 @@ def test_rebuild_search_index__dry_run_changes_nothing():
 def test_rebuild_search_index__refuses_a_batch_size_below_one():
     with pytest.raises(CommandError, match="正整数"):
         call_command("rebuild_search_index", "--batch-size", "0")
+
+
+def test_update_index__pages_go_to_the_clusters_index_only():
+    from django.contrib.contenttypes.models import ContentType
+    from modelsearch.conf import get_app_config
+    from wagtail.models import Page
+
+    old = IndexState.get().current_generation
+    call_command("update_index", stdout=io.StringIO())
+    assert IndexState.get().current_generation == old + 1, "the cluster's index was rebuilt"
+    entries = get_app_config().get_model("IndexEntry").objects.all()
+    assert entries.exists(), "images, documents and snippets are in Wagtail's index"
+    pages = ContentType.objects.filter(pk__in=Page.objects.values("content_type"))
+    assert not entries.filter(content_type__in=pages).exists()

@@ -1,17 +1,21 @@
 """Search follows publish, unpublish, move, delete, imports (batches), site changes and 信息报送."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
+from publishing import syndication
 from search import indexing
 from search.models import IndexState, SearchDocument, SearchDocumentSite
 from search.service import SearchRequest, search
 from sites.enums import ColumnType
+from sites.models import SiteProfile
 from sites.publishing import Change, ContentChange, batched_changes, fan_out
 
 from .factories import column_of, publish_article
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 
 def titles(query: str, site, **kwargs) -> list[str]:
@@ -92,12 +96,13 @@ def test_batch__an_import_indexes_every_page_named(city, indexed):
 
 
 def test_accepted_submission__shows_on_the_receiving_sites_searches(city, county, indexed):
-    """信息报送: the fan-out names the receiving site with the page; its searches then show it."""
+    """信息报送: accepting sends the page through the fan-out naming the receiving site; its searches show it."""
     with indexed():
         article = publish_article(column_of(county), "报送到市政府的青砖黛瓦信息")
     assert titles("青砖黛瓦", city) == []
+    (submission,) = syndication.submit(article, [column_of(city)], User.objects.get(username="xinzhou_editor"))
     with indexed():
-        fan_out(ContentChange(Change.PUBLISHED, frozenset({county.pk, city.pk}), article))
+        syndication.decide(submission.pk, User.objects.get(username="city_reviewer"), accept=True)
     assert titles("青砖黛瓦", city) == ["报送到市政府的青砖黛瓦信息"]
     with indexed():
         article.save_revision().publish()
@@ -178,3 +183,30 @@ def test_changes_during_a_rebuild__reach_both_generations(city, indexed):
         state.current_generation,
         state.building_generation,
     }
+
+
+def test_catalogue_entry_without_a_page__is_found_under_its_kind_and_follows_its_changes(county, indexed):
+    from tests.disclosure.factories import CatalogueEntryFactory, platform_page
+
+    platform = platform_page(county)
+    organisation = SiteProfile.for_site(county).organisation
+    with indexed():
+        entry = CatalogueEntryFactory(
+            title="青砖黛瓦保护办法（附件）", summary="只以附件公开的文件", organisation=organisation
+        )
+    (result,) = search(SearchRequest("青砖黛瓦", county), record=False).results
+    assert (result.document.kind_label, result.document.index_number) == ("公开目录", entry.index_number)
+    assert result.document.url == f"{platform.full_url}entry/{entry.pk}/"
+    with indexed():
+        entry.live = False
+        entry.save()
+    assert titles("青砖黛瓦", county) == []
+    with indexed():
+        entry.live = True
+        entry.save()
+    assert titles("青砖黛瓦", county) == ["青砖黛瓦保护办法（附件）"]
+    indexing.rebuild()
+    assert titles("青砖黛瓦", county) == ["青砖黛瓦保护办法（附件）"], "a rebuild keeps it"
+    with indexed():
+        entry.delete()
+    assert titles("青砖黛瓦", county) == []
