@@ -4,12 +4,13 @@ modes starting and ending, which change pages no editor touches at that moment."
 import io
 from datetime import datetime
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Q
 from wagtail.models import Site
 
 from publishing.models import SiteMode
-from sites import caching
+from sites import caching, static_pages
 
 
 def tick(since: datetime, now: datetime) -> None:
@@ -22,3 +23,5 @@ def tick(since: datetime, now: datetime) -> None:
         caching.purge_sites(Site.objects.values_list("pk", flat=True))
     else:
         caching.purge_sites(modes.values_list("site_id", flat=True))
+    # Page files last as long as the page cache's entries, for what changes without a purge.
+    static_pages.sweep(settings.PAGE_CACHE_SECONDS)
