@@ -15,8 +15,8 @@ COPY pyproject.toml ./
 RUN pip install --no-cache-dir pip==26.3 && pip install --no-cache-dir --group app
 
 COPY --chown=cluster:cluster . .
-# Owned by the app's user, so the media and static volumes mounted here start out writable by it.
-RUN install -d -o cluster -g cluster media static_collected
+# Owned by the app's user, so the media, static and published-pages volumes mounted here start out writable by it.
+RUN install -d -o cluster -g cluster media static_collected published_pages
 
 USER cluster
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --no-input

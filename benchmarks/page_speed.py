@@ -148,6 +148,7 @@ def bench_env(tmp: Path) -> dict[str, str]:
         SECURE_SSL_REDIRECT="false",
         MEDIA_ROOT=str(tmp / "media"),
         STATIC_ROOT=str(tmp / "static"),
+        STATIC_PAGES_ROOT="",
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     )
     # A shared Redis would have its cache emptied by the cold-cache measurements: stay in-process.

@@ -5,6 +5,7 @@ import io
 import logging
 from datetime import datetime
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Q
 from django.utils import timezone
@@ -12,7 +13,7 @@ from wagtail.models import Revision, Site
 
 from cms.alt_text import page_missing_alt_text
 from publishing.models import SiteMode
-from sites import caching
+from sites import caching, static_pages
 
 logger = logging.getLogger(__name__)
 
@@ -41,3 +42,5 @@ def tick(since: datetime, now: datetime) -> None:
         caching.purge_sites(Site.objects.values_list("pk", flat=True))
     else:
         caching.purge_sites(modes.values_list("site_id", flat=True))
+    # Page files last as long as the page cache's entries, for what changes without a purge.
+    static_pages.sweep(settings.PAGE_CACHE_SECONDS)

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 
+from sites import static_pages
 from sites.models import SiteCacheVersion
 
 FRAGMENT_TIMEOUT = 60 * 60
@@ -43,13 +44,14 @@ def forget_versions() -> None:
 
 
 def purge_sites(site_ids: Iterable[int]) -> None:
-    """Make every cached page and fragment of these sites stale, in every process."""
+    """Make every cached page and fragment of these sites stale, in every process, and remove their page files."""
     site_ids = sorted(set(site_ids))
     if not site_ids:
         return
     SiteCacheVersion.objects.bulk_create([SiteCacheVersion(site_id=pk) for pk in site_ids], ignore_conflicts=True)
     SiteCacheVersion.objects.filter(site_id__in=site_ids).update(version=F("version") + 1)
     forget_versions()
+    static_pages.remove_sites(site_ids)
 
 
 def cached_for_site(site_id: int, name: str, build: Callable[[], Any]) -> Any:

@@ -3,6 +3,7 @@
 Publishing, unpublishing, moving or deleting a page, or changing a site, bumps the version of
 every site that shows it (the `cache` step of the publish fan-out), so a cached page is never
 older than the last change on its site; `PAGE_CACHE_SECONDS` bounds it for everything else.
+Where `STATIC_PAGES_ROOT` is set, the same bytes are also written as a file for nginx (`static_pages`).
 
 A page's cache entry is keyed by its path and by the query parameters the page says it depends
 on (`cache_query_params` on the response, `("page",)` unless the page declares others); any
@@ -17,6 +18,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import Site
 
+from sites import static_pages
 from sites.caching import site_version
 
 UNCACHED_PREFIXES = ("/documents/", "/media/", "/static/")
@@ -28,8 +30,8 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def _path_key(site_id: int, path: str) -> str:
-    return f"sites:page:{site_id}:v{site_version(site_id)}:{_digest(path)}"
+def _path_key(site_id: int, version: int, path: str) -> str:
+    return f"sites:page:{site_id}:v{version}:{_digest(path)}"
 
 
 def _entry_key(path_key: str, request: HttpRequest, params: tuple[str, ...]) -> str:
@@ -50,7 +52,8 @@ class PageCacheMiddleware:
         site = Site.find_for_request(request)
         if site is None:
             return self.get_response(request)
-        path_key = _path_key(site.pk, request.path)
+        version = site_version(site.pk)
+        path_key = _path_key(site.pk, version, request.path)
         params = cache.get(f"{path_key}:params")
         if params is not None:
             cached = cache.get(_entry_key(path_key, request, params))
@@ -58,6 +61,7 @@ class PageCacheMiddleware:
                 content, content_type = cached
                 response = HttpResponse(content, content_type=content_type)
                 response["X-Page-Cache"] = "hit"
+                static_pages.write_page(request, site, version, content)
                 return response
         response = self.get_response(request)
         if _cacheable_response(response):
@@ -65,6 +69,7 @@ class PageCacheMiddleware:
             entry = (response.content, response["Content-Type"])
             cache.set_many({f"{path_key}:params": params, _entry_key(path_key, request, params): entry}, seconds)
             response["X-Page-Cache"] = "miss"
+            static_pages.write_page(request, site, version, response.content)
         return response
 
 

@@ -316,6 +316,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How often each process reads the per-site cache versions from the database: the longest a
 # change made by another process can stay unseen.
 SITE_CACHE_VERSION_TTL = env_float("SITE_CACHE_VERSION_TTL", 1.0)
+# Where the pages the page cache stores are also written as files for nginx to serve (sites/static_pages.py);
+# every process that publishes must see the same folder. Empty: off.
+STATIC_PAGES_ROOT = env_str("STATIC_PAGES_ROOT", "")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,7 +1,7 @@
 """Production: base settings plus the security flags a public government site needs."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list
+from .env import env_bool, env_int, env_list, env_str
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -19,6 +19,8 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# nginx serves published pages from here (deploy/nginx/cluster.conf.template sends the headers above).
+STATIC_PAGES_ROOT = env_str("STATIC_PAGES_ROOT", str(BASE_DIR / "published_pages"))
 
 # Cluster administrators work on every site: their accounts must not fall to a password alone.
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", [CLUSTER_ADMIN_GROUP_NAME])

@@ -76,6 +76,7 @@ class Nginx:
     static_root: Path
     media_root: Path
     certificate: Path
+    pages_root: Path
 
     @classmethod
     def create(cls, prefix: Path) -> "Nginx":
@@ -90,9 +91,12 @@ class Nginx:
             check=True,
             capture_output=True,
         )  # fmt: skip
-        nginx = cls(prefix, free_port(), free_port(), prefix / "static", prefix / "media", certificate)
+        nginx = cls(
+            prefix, free_port(), free_port(), prefix / "static", prefix / "media", certificate, prefix / "pages"
+        )
         nginx.static_root.mkdir()
         nginx.media_root.mkdir()
+        nginx.pages_root.mkdir()
         return nginx
 
     def configure(self, app_port: int) -> Path:
@@ -101,6 +105,7 @@ class Nginx:
             "APP_UPSTREAM": f"127.0.0.1:{app_port}",
             "STATIC_ROOT": str(self.static_root),
             "MEDIA_ROOT": str(self.media_root),
+            "STATIC_PAGES_ROOT": str(self.pages_root),
             "HTTP_PORT": f"127.0.0.1:{self.http_port}",
             "HTTPS_PORT": f"127.0.0.1:{self.https_port}",
             "TLS_CERTIFICATE": str(self.certificate),
@@ -141,7 +146,7 @@ class Nginx:
 def test_nginx_config__passes_nginx_t(tmp_path):
     nginx = Nginx.create(tmp_path / "nginx")
     main = nginx.configure(app_port=free_port())
-    assert "${" not in (nginx.prefix / "cluster.conf").read_text()
+    assert not template_variables((nginx.prefix / "cluster.conf").read_text())  # nginx's own ${uri} stays
     result = subprocess.run(nginx.command(main, "-t"), capture_output=True, text=True, check=False)  # noqa: S603
     assert result.returncode == 0, result.stderr
     assert "syntax is ok" in result.stderr
@@ -158,6 +163,11 @@ def test_compose__gives_nginx_every_variable_and_the_app_its_proxy():
     assert {"media:/app/media", "static:/app/static_collected"} <= set(app["volumes"])
     assert f"media:{nginx['environment']['MEDIA_ROOT']}:ro" in nginx["volumes"]
     assert f"static:{nginx['environment']['STATIC_ROOT']}:ro" in nginx["volumes"]
+    # Published pages: written and removed by every process that publishes, read by nginx.
+    pages = app["environment"]["STATIC_PAGES_ROOT"]
+    for service in ("app", "scheduler"):
+        assert f"published-pages:{pages}" in compose[service]["volumes"]
+    assert f"published-pages:{nginx['environment']['STATIC_PAGES_ROOT']}:ro" in nginx["volumes"]
 
 
 @needs_nginx
