@@ -50,12 +50,17 @@ class MediaPermissionsMixin:
 class BasePageForm(MediaPermissionsMixin, WagtailAdminPageForm):
     """The admin form every page type of the cluster starts from.
 
-    A page is not published, nor sent for review, while one of its images has no alternative text.
+    A page is not published, sent for review nor approved from the editor while one of its images
+    has no alternative text.
     """
+
+    def _sending_on(self) -> bool:
+        approving = self.data.get("action-workflow-action") and self.data.get("workflow-action-name") == "approve"
+        return bool(approving or self.data.get("action-publish") or self.data.get("action-submit"))
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.data.get("action-publish") or self.data.get("action-submit"):
+        if self._sending_on():
             values = [cleaned_data]
             for formset in getattr(self, "formsets", {}).values():
                 values += [form.cleaned_data for form in formset.forms if getattr(form, "cleaned_data", None)]

@@ -196,3 +196,19 @@ def test_import__refuses_a_line_whose_body_has_an_image_without_alt(tmp_path):
     assert list(ArticlePage.objects.filter(title__startswith="旧站").values_list("title", flat=True)) == [
         "旧站配图新闻"
     ]
+
+
+def test_reviewer_approving_from_the_editor__is_told_the_image_lacks_alternative_text(
+    client, article_with_undescribed_cover
+):
+    article, image = article_with_undescribed_cover
+    editor = get_user_model().objects.get(username="xinzhou_editor")
+    article.save_revision(user=editor)
+    article.get_workflow().start(article, editor)
+    response = _edit(
+        client, article, "action-workflow-action", cover_image=image.pk, **{"workflow-action-name": "approve"}
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert f"图片「{image.title}」没有替代文本" in response.content.decode()
+    article.refresh_from_db()
+    assert article.current_workflow_task.name.endswith("内容审核")
