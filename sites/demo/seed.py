@@ -92,6 +92,7 @@ def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable
         seeded.sites.append(report.site)
     if (city_profile := _profile_of(city)) is not None:
         _seed_e_government_plan(city_profile.site)
+        _seed_e_government_plan_interpretation(city_profile.site)
     return seeded
 
 
@@ -315,6 +316,30 @@ def _seed_e_government_plan(city_site: Site) -> None:
             summary="转发市电子政务办公室《2012年全市电子政务工作要点》，部署政府网站群建设等工作。",
             body=rich_text_body("".join(paragraphs)),
             import_key="demo:e-government-plan-2012",
+        ),
+    )
+
+
+def _seed_e_government_plan_interpretation(city_site: Site) -> None:
+    """The city portal's 政策解读 of the 2012 plan, linked to it."""
+    plan = ArticlePage.objects.filter(document_number=E_GOVERNMENT_PLAN_NUMBER).first()
+    column = _column(city_site.root_page, "jdhy")
+    if plan is None or column is None or ArticlePage.objects.filter(interprets=plan).exists():
+        return
+    _publish(
+        column,
+        ArticlePage(
+            title="《2012年全市电子政务工作要点》政策解读",
+            slug="2012-e-government-plan-interpretation",
+            source="上饶市人民政府办公厅",
+            pub_date=datetime(2012, 3, 28, 9, 0, tzinfo=BEIJING),
+            summary="解读全市政府网站群建设的目标、任务和分工。",
+            body=rich_text_body(
+                "<p>2012年，全市以政府网站群建设为重点推进电子政务：市政府门户网站和各县（市、区）、"
+                "市直部门网站统一平台、统一标准、统一管理，信息统一发布、分级审核。</p>"
+            ),
+            interprets=plan,
+            import_key="demo:e-government-plan-2012-interpretation",
         ),
     )
 
