@@ -37,6 +37,7 @@ from sites.organisations import DepartmentSpec, ensure_department, load_division
 BEIJING = ZoneInfo("Asia/Shanghai")
 E_GOVERNMENT_PLAN = Path(__file__).parent / "data" / "2012-e-government-plan.txt"
 E_GOVERNMENT_PLAN_NUMBER = "饶府厅字〔2012〕39号"
+E_GOVERNMENT_PLAN_INTERPRETATION = "demo:e-government-plan-2012-interpretation"
 COUNTY_COLOURS = (
     "#1b5e20", "#0d47a1", "#4a148c", "#006064", "#33691e", "#bf360c",
     "#1a237e", "#004d40", "#3e2723", "#880e4f", "#01579b", "#827717",
@@ -324,7 +325,8 @@ def _seed_e_government_plan_interpretation(city_site: Site) -> None:
     """The city portal's 政策解读 of the 2012 plan, linked to it."""
     plan = ArticlePage.objects.filter(document_number=E_GOVERNMENT_PLAN_NUMBER).first()
     column = _column(city_site.root_page, "jdhy")
-    if plan is None or column is None or ArticlePage.objects.filter(interprets=plan).exists():
+    seeded = ArticlePage.objects.filter(import_key=E_GOVERNMENT_PLAN_INTERPRETATION).exists()
+    if plan is None or column is None or seeded:
         return
     _publish(
         column,
@@ -339,7 +341,7 @@ def _seed_e_government_plan_interpretation(city_site: Site) -> None:
                 "市直部门网站统一平台、统一标准、统一管理，信息统一发布、分级审核。</p>"
             ),
             interprets=plan,
-            import_key="demo:e-government-plan-2012-interpretation",
+            import_key=E_GOVERNMENT_PLAN_INTERPRETATION,
         ),
     )
 
