@@ -1,10 +1,12 @@
-"""RSS 2.0 feeds of a site and of each article column, with the articles accepted through 信息报送.
+"""RSS 2.0 and Atom feeds of a site and of each article column, with the articles accepted
+through 信息报送.
 
 Each item links to the article's one canonical URL, on whichever site published it.
 """
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
 from cms.ids import is_possible_page_id
@@ -27,6 +29,10 @@ class _ArticleFeed(Feed):
 
     def item_pubdate(self, item: ArticlePage):
         return item.pub_date
+
+    def item_updateddate(self, item: ArticlePage):
+        # Atom requires when an entry last changed: its latest publish.
+        return item.last_published_at or item.pub_date
 
     def item_author_name(self, item: ArticlePage) -> str:
         return item.source
@@ -82,3 +88,17 @@ class ColumnFeed(_ArticleFeed):
 
     def items(self, column: ColumnPage):
         return syndication.column_articles(column)[:FEED_SIZE]
+
+
+class SiteAtomFeed(SiteFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, site: Site) -> str:
+        return self.description(site)
+
+
+class ColumnAtomFeed(ColumnFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, column: ColumnPage) -> str:
+        return self.description(column)

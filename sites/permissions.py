@@ -11,7 +11,8 @@ from django.db.models import Q, QuerySet
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 from wagtail.permissions import policy_registry
 
-# Editors draft and submit; reviewers may also publish. Publishing goes through the site workflow.
+# Editors draft and submit; reviewers hold the publish permission to unpublish and to take 信息报送,
+# while publishing itself goes through the site workflow (`publishing.workflows.refuse_direct_publish`).
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "lock")
 REVIEWER_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 COLLECTION_PERMISSIONS = (
@@ -104,3 +105,26 @@ def pages_of_own_sites(user) -> QuerySet[Page]:
     for root in roots:
         within |= Q(path__startswith=root)
     return Page.objects.filter(within)
+
+
+def interpretable_sites(user) -> list[Site]:
+    """The sites whose 政策文件 a user's 政策解读 may interpret: the user's own sites and those of
+    the organisations above theirs (a county interprets the city's files, a department its
+    government's), never a sibling's or one below. Cluster administrators: every site.
+    """
+    from sites.models import SiteProfile
+
+    if is_cluster_admin(user):
+        return list(Site.objects.select_related("root_page"))
+    own = sites_of(user)
+    organisation_ids = set()
+    for profile in SiteProfile.objects.filter(site__in=own).select_related("organisation"):
+        node, seen = profile.organisation, set()
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            organisation_ids.add(node.pk)
+            node = node.parent
+    above = Site.objects.filter(
+        pk__in=SiteProfile.objects.filter(organisation_id__in=organisation_ids).values("site_id")
+    ).select_related("root_page")
+    return list({site.pk: site for site in [*own, *above]}.values())

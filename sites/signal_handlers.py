@@ -5,13 +5,14 @@ every app reach search, the catalogue and the caches without `sites` knowing the
 names the specific page class as the sender, also where the instance is a plain `Page`.
 """
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import BasePage
 from sites import caching
-from sites.models import ColumnPage, SiteProfile
+from sites.models import ArticlePage, ColumnPage, SiteProfile
 from sites.models.pages import refresh_article_column_types
 from sites.publishing import Change, ContentChange, Step, fan_out, register_publish_handler
 
@@ -19,6 +20,17 @@ from sites.publishing import Change, ContentChange, Step, fan_out, register_publ
 def _site_ids_showing(page: Page) -> frozenset[int]:
     site = page.get_site()
     return frozenset({site.pk}) if site else frozenset()
+
+
+def _site_ids_linking(page: Page) -> frozenset[int]:
+    """A policy file and its 政策解读 link to each other, perhaps across sites: both sites show the change."""
+    if not isinstance(page, ArticlePage):
+        return frozenset()
+    linked = ArticlePage.objects.filter(Q(pk=page.interprets_id) | Q(interprets_id=page.pk)).values_list(
+        "url_path", flat=True
+    )
+    roots = Site.get_site_root_paths()
+    return frozenset(root.site_id for url_path in linked for root in roots if url_path.startswith(root.root_path))
 
 
 def _is_cluster_page(sender) -> bool:
@@ -31,17 +43,17 @@ def on_page_published(sender, instance, **kwargs) -> None:
         return
     if isinstance(instance, ColumnPage):
         refresh_article_column_types(instance)  # its type may have changed
-    fan_out(ContentChange(Change.PUBLISHED, _site_ids_showing(instance), instance))
+    fan_out(ContentChange(Change.PUBLISHED, _site_ids_showing(instance) | _site_ids_linking(instance), instance))
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:
     if _is_cluster_page(sender):
-        fan_out(ContentChange(Change.UNPUBLISHED, _site_ids_showing(instance), instance))
+        fan_out(ContentChange(Change.UNPUBLISHED, _site_ids_showing(instance) | _site_ids_linking(instance), instance))
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
     if _is_cluster_page(sender) and instance.live:
-        fan_out(ContentChange(Change.DELETED, _site_ids_showing(instance), instance))
+        fan_out(ContentChange(Change.DELETED, _site_ids_showing(instance) | _site_ids_linking(instance), instance))
 
 
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:

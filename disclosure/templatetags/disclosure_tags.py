@@ -5,14 +5,14 @@ from disclosure.models import CatalogueEntry
 register = template.Library()
 
 
-@register.inclusion_tag("includes/disclosure_page_metadata.html")
-def catalogue_metadata(page):
-    """The 索引号 and metadata table of a page that is in the public catalogue; nothing otherwise."""
-    entry = (
+@register.simple_tag
+def catalogue_entry(page):
+    """The page's entry in the public catalogue, or None. A page shows it as its metadata table
+    (`includes/disclosure_metadata.html`) and leaves out of its own header what the table holds."""
+    return (
         CatalogueEntry.objects.public()
         .filter(page_id=page.pk)
         .select_related("organisation", "theme", "genre")
         .prefetch_related("tags")
         .first()
     )
-    return {"entry": entry}

@@ -35,15 +35,19 @@ def home_article_panels(home):
 
 @register.simple_tag(takes_context=True)
 def head_links(context):
-    """`<link rel="canonical">` to the page's one URL, and the site's and the column's feeds."""
+    """`<link rel="canonical">` to the page's one URL, and the site's and the column's feeds, RSS and Atom."""
     page = context.get("page")
     links = []
     if page is not None and getattr(page, "full_url", None):
         links.append(("canonical", "", "", page.full_url))
     links.append(("alternate", "application/rss+xml", "本站最新信息", reverse("publishing_site_feed")))
+    links.append(("alternate", "application/atom+xml", "本站最新信息", reverse("publishing_site_atom_feed")))
     if isinstance(page, ColumnPage) and page.column_type in RECEIVING_COLUMN_TYPES:
         links.append(
             ("alternate", "application/rss+xml", page.title, reverse("publishing_column_feed", args=[page.pk]))
+        )
+        links.append(
+            ("alternate", "application/atom+xml", page.title, reverse("publishing_column_atom_feed", args=[page.pk]))
         )
     return format_html_join(
         "\n    ",

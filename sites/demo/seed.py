@@ -37,6 +37,7 @@ from sites.organisations import DepartmentSpec, ensure_department, load_division
 BEIJING = ZoneInfo("Asia/Shanghai")
 E_GOVERNMENT_PLAN = Path(__file__).parent / "data" / "2012-e-government-plan.txt"
 E_GOVERNMENT_PLAN_NUMBER = "饶府厅字〔2012〕39号"
+E_GOVERNMENT_PLAN_INTERPRETATION = "demo:e-government-plan-2012-interpretation"
 COUNTY_COLOURS = (
     "#1b5e20", "#0d47a1", "#4a148c", "#006064", "#33691e", "#bf360c",
     "#1a237e", "#004d40", "#3e2723", "#880e4f", "#01579b", "#827717",
@@ -92,6 +93,7 @@ def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable
         seeded.sites.append(report.site)
     if (city_profile := _profile_of(city)) is not None:
         _seed_e_government_plan(city_profile.site)
+        _seed_e_government_plan_interpretation(city_profile.site)
     return seeded
 
 
@@ -315,6 +317,31 @@ def _seed_e_government_plan(city_site: Site) -> None:
             summary="转发市电子政务办公室《2012年全市电子政务工作要点》，部署政府网站群建设等工作。",
             body=rich_text_body("".join(paragraphs)),
             import_key="demo:e-government-plan-2012",
+        ),
+    )
+
+
+def _seed_e_government_plan_interpretation(city_site: Site) -> None:
+    """The city portal's 政策解读 of the 2012 plan, linked to it."""
+    plan = ArticlePage.objects.filter(document_number=E_GOVERNMENT_PLAN_NUMBER).first()
+    column = _column(city_site.root_page, "jdhy")
+    seeded = ArticlePage.objects.filter(import_key=E_GOVERNMENT_PLAN_INTERPRETATION).exists()
+    if plan is None or column is None or seeded:
+        return
+    _publish(
+        column,
+        ArticlePage(
+            title="《2012年全市电子政务工作要点》政策解读",
+            slug="2012-e-government-plan-interpretation",
+            source="上饶市人民政府办公厅",
+            pub_date=datetime(2012, 3, 28, 9, 0, tzinfo=BEIJING),
+            summary="解读全市政府网站群建设的目标、任务和分工。",
+            body=rich_text_body(
+                "<p>2012年，全市以政府网站群建设为重点推进电子政务：市政府门户网站和各县（市、区）、"
+                "市直部门网站统一平台、统一标准、统一管理，信息统一发布、分级审核。</p>"
+            ),
+            interprets=plan,
+            import_key=E_GOVERNMENT_PLAN_INTERPRETATION,
         ),
     )
 

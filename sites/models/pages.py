@@ -1,5 +1,6 @@
 """The page types every site of the cluster is built from."""
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -203,6 +204,15 @@ class ArticlePage(ContentPage):
         help_text="文件被修订、废止或失效时在此标注，原文页面将显示提示。",
     )
     summary = models.CharField("摘要", max_length=300, blank=True, help_text="用于列表和 Description 元数据。")
+    interprets = models.ForeignKey(
+        "sites.ArticlePage",
+        verbose_name="解读的文件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interpretations",
+        help_text="政策解读栏目的文章在此选择所解读的政策文件（本网站或上级单位网站“政策文件”栏目中的文件）。",
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="题图",
@@ -236,6 +246,7 @@ class ArticlePage(ContentPage):
                 FieldPanel("pub_date"),
                 FieldPanel("document_number"),
                 FieldPanel("validity"),
+                FieldPanel("interprets", widget=forms.Select),
             ],
             heading="发布信息",
         ),
@@ -265,6 +276,13 @@ class ArticlePage(ContentPage):
         """
         organisation = SiteProfile.for_site(site).organisation if site else None
         return organisation.subtree() if organisation else Organisation.objects.none()
+
+    @cached_property
+    def live_interpretations(self) -> list["ArticlePage"]:
+        """The live 政策解读 of this policy file, on whichever site, newest first."""
+        if self.column_type != ColumnType.POLICY_FILES:
+            return []
+        return list(self.interpretations.live().order_by("-pub_date"))
 
     @cached_property
     def tag_names(self) -> list[str]:

@@ -7,6 +7,7 @@ from http import HTTPStatus
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Site
@@ -254,3 +255,24 @@ def test_sitemap__lists_an_accepted_article_only_under_its_canonical_url(client,
 
     assert county_article.full_url in origin
     assert county_article.slug not in city
+
+
+def test_atom_feeds__of_the_site_and_the_column_parse_and_hold_the_accepted_article(
+    client, county_article, city_news, django_capture_on_commit_callbacks
+):
+    submit(client, county_article, [city_news])
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(client, Submission.objects.get(article=county_article), "accept")
+
+    head = BeautifulSoup(public_get(client, "www.localhost", city_news.url).content, "html.parser").head
+    linked = {link["href"] for link in head.select('link[rel=alternate][type="application/atom+xml"]')}
+    assert linked == {"/feeds/atom/", f"/feeds/{city_news.pk}/atom/"}
+    for path in sorted(linked):
+        xml = public_get(client, "www.localhost", path).content
+        feed = feedparser.parse(xml)
+        assert not feed.bozo, path
+        assert feed.version == "atom10"
+        assert county_article.full_url in [entry.link for entry in feed.entries]
+        assert all(entry.title and entry.id == entry.link and entry.published for entry in feed.entries)
+        # RFC 4287: the feed and each entry say when they last changed.
+        assert xml.decode().count("<updated>") == len(feed.entries) + 1
