@@ -6,8 +6,8 @@ names the specific page class as the sender, also where the instance is a plain 
 """
 
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageLogEntry, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import BasePage
@@ -26,11 +26,29 @@ def _site_ids_linking(page: Page) -> frozenset[int]:
     """A policy file and its 政策解读 link to each other, perhaps across sites: both sites show the change."""
     if not isinstance(page, ArticlePage):
         return frozenset()
-    linked = ArticlePage.objects.filter(Q(pk=page.interprets_id) | Q(interprets_id=page.pk)).values_list(
-        "url_path", flat=True
-    )
+    linked = ArticlePage.objects.filter(
+        Q(pk__in={page.interprets_id, _previously_interpreted(page)}) | Q(interprets_id=page.pk)
+    ).values_list("url_path", flat=True)
     roots = Site.get_site_root_paths()
     return frozenset(root.site_id for url_path in linked for root in roots if url_path.startswith(root.root_path))
+
+
+def _previously_interpreted(page: ArticlePage) -> int | None:
+    """The file the last published revision interpreted: a 政策解读 that now names another file leaves the
+    old file's listing. Wagtail logs a publish after its signal, so the newest entry is the one before."""
+    content = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision__isnull=False)
+        .order_by("-timestamp", "-pk")
+        .values_list("revision__content", flat=True)
+        .first()
+    )
+    return content.get("interprets") if isinstance(content, dict) else None
+
+
+def remember_linked_sites(sender, instance, **kwargs) -> None:
+    """Before a delete clears the links (`SET_NULL`), note the sites of the pages linked to this one."""
+    if _is_cluster_page(sender) and instance.live:
+        instance._linked_site_ids = _site_ids_linking(instance)
 
 
 def _is_cluster_page(sender) -> bool:
@@ -53,7 +71,8 @@ def on_page_unpublished(sender, instance, **kwargs) -> None:
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
     if _is_cluster_page(sender) and instance.live:
-        fan_out(ContentChange(Change.DELETED, _site_ids_showing(instance) | _site_ids_linking(instance), instance))
+        linked = getattr(instance, "_linked_site_ids", frozenset())
+        fan_out(ContentChange(Change.DELETED, _site_ids_showing(instance) | linked, instance))
 
 
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
@@ -80,6 +99,7 @@ def on_content_change_purge_caches(change: ContentChange) -> None:
 def register_signal_handlers() -> None:
     page_published.connect(on_page_published, dispatch_uid="sites-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="sites-page-unpublished")
+    pre_delete.connect(remember_linked_sites, dispatch_uid="sites-page-linked-sites")
     post_delete.connect(on_page_deleted, dispatch_uid="sites-page-deleted")
     post_page_move.connect(on_page_moved, dispatch_uid="sites-page-moved")
     post_save.connect(on_site_changed, sender=SiteProfile, dispatch_uid="sites-siteprofile-saved")

@@ -135,3 +135,34 @@ def test_demo__the_city_interprets_its_e_government_plan():
     assert interpretation.get_site().hostname == "www.localhost"
     assert interpretation.column_type == ColumnType.POLICY_INTERPRETATION
     assert interpretation.title in public(plan)
+
+
+def test_interpretation_naming_another_file__leaves_the_old_files_listing(django_capture_on_commit_callbacks):
+    plan = ArticlePage.objects.get(document_number=E_GOVERNMENT_PLAN_NUMBER)
+    interpretation = ArticlePage.objects.live().get(interprets=plan)
+    county_file = policy_file("xinzhou.localhost")
+
+    def interpret(file: ArticlePage) -> None:
+        interpretation.interprets = file
+        with django_capture_on_commit_callbacks(execute=True):
+            interpretation.save_revision().publish()
+
+    assert interpretation.title not in public(county_file)  # now in the county's page cache
+    interpret(county_file)
+    assert interpretation.title in public(county_file)
+    interpret(plan)
+    assert interpretation.title not in public(county_file)
+
+
+def test_deleting_a_file__refreshes_the_sites_of_its_interpretations(django_capture_on_commit_callbacks):
+    interpretation = ArticlePage.objects.live().get(interprets__document_number=E_GOVERNMENT_PLAN_NUMBER)
+    county_file = policy_file("xinzhou.localhost")
+    interpretation.interprets = county_file
+    with django_capture_on_commit_callbacks(execute=True):
+        interpretation.save_revision().publish()
+    assert f"解读的文件：{county_file.title}" in public(interpretation)  # now in the city's page cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        county_file.delete()
+
+    assert f"解读的文件：{county_file.title}" not in public(interpretation)
