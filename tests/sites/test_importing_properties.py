@@ -27,7 +27,7 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 COLUMN_PATHS = ["xxfb/zwdt", "xxfb"]
 # Each example is a whole import; few, since each imports pages for real (the suite runs twice in CI).
 examples = settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
