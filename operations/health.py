@@ -19,8 +19,14 @@ from django.db import connection
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from search.service import probe_embedded_engine
+
 # A group no consumer joins: sending to it proves the layer's store answers, and leaves nothing behind.
 PROBE_GROUP = "cluster-readiness-probe"
+
+
+class DegradedError(Exception):
+    """The engine is down, but what it served goes on in a lesser form: ready, and reported."""
 
 
 @dataclass(frozen=True)
@@ -29,9 +35,12 @@ class CheckResult:
     ok: bool
     milliseconds: float
     error: str = ""
+    degraded: bool = False
 
     def as_json(self) -> dict:
         result = {"ok": self.ok, "ms": round(self.milliseconds, 1)}
+        if self.degraded:
+            result["degraded"] = True
         if self.error:
             result["error"] = self.error
         return result
@@ -61,13 +70,26 @@ def check_channel_layer() -> None:
     async_to_sync(layer.group_send)(PROBE_GROUP, {"type": "readiness.probe"})
 
 
+def check_elasticsearch(url: str) -> None:
+    with urllib.request.urlopen(f"{url.rstrip('/')}/_cluster/health", timeout=2) as response:  # noqa: S310 (the operator's URL)
+        if json.load(response).get("status") == "red":
+            raise RuntimeError("Elasticsearch reports status red")
+
+
 def check_search() -> None:
-    """Elasticsearch's cluster health where the cluster's search uses it, else a search of the database's engine."""
+    """Elasticsearch's cluster health where the cluster's search uses it, else a search of the database's engine.
+
+    Without Elasticsearch, searches are answered by the database's own engine (search.engines.fallback):
+    if that answers, search is degraded, not down.
+    """
     elasticsearch_url = getattr(settings, "SEARCH_ELASTICSEARCH_URL", "")
     if elasticsearch_url:
-        with urllib.request.urlopen(f"{elasticsearch_url.rstrip('/')}/_cluster/health", timeout=2) as response:  # noqa: S310 (the operator's URL)
-            if json.load(response).get("status") == "red":
-                raise RuntimeError("Elasticsearch reports status red")
+        # Whatever failed: whether the database's engine answers decides between degraded and down.
+        try:
+            check_elasticsearch(elasticsearch_url)
+        except Exception as error:
+            probe_embedded_engine()
+            raise DegradedError(type(error).__name__) from error
         return
     list(get_search_backend().search("上饶", Page)[:1])
 
@@ -84,6 +106,8 @@ def run_check(name: str, check: Callable[[], None]) -> CheckResult:
     started = time.perf_counter()
     try:
         check()
+    except DegradedError as error:
+        return CheckResult(name, False, (time.perf_counter() - started) * 1000, str(error), degraded=True)
     except Exception as error:  # noqa: BLE001 (any failure of an engine means "not ready", never a 500)
         return CheckResult(name, False, (time.perf_counter() - started) * 1000, type(error).__name__)
     return CheckResult(name, True, (time.perf_counter() - started) * 1000)

@@ -32,11 +32,10 @@ class HealthCheckMiddleware:
             return _json({"status": "ok"}, 200)
         if request.path_info == READINESS_PATH:
             results = readiness()
-            ready = all(result.ok for result in results)
-            payload = {
-                "status": "ok" if ready else "unavailable",
-                "checks": {result.name: result.as_json() for result in results},
-            }
+            # A degraded engine still serves every request (search from the database's engine): ready.
+            ready = all(result.ok or result.degraded for result in results)
+            status = "unavailable" if not ready else "degraded" if any(r.degraded for r in results) else "ok"
+            payload = {"status": status, "checks": {result.name: result.as_json() for result in results}}
             return _json(payload, 200 if ready else 503)
         return self.get_response(request)
 

@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from search.analysis import ParsedQuery, QueryError, normalise, parse_query, snippet
 from search.documents import searchable_models
-from search.engines import Filters, get_engine
+from search.engines import Filters, get_embedded_engine, get_engine
 from search.enums import Facet, Scope, SortOrder
 from search.models import BestBet, IndexState, QueryRecord, SearchDocument
 from search.sources import registered_sources
@@ -20,6 +20,8 @@ from sites.models import Organisation
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
+# Shown above results the embedded engine gave while Elasticsearch could not answer (`Hits.degraded`).
+DEGRADED_NOTICE = "站群检索服务暂时降级运行，以下结果由备用检索引擎提供，响应可能稍慢。"
 MAX_PAGE = 100
 FACET_LIMIT = 20
 
@@ -62,6 +64,11 @@ class SearchResults:
     page: int = 1
     num_pages: int = 0
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    degraded: bool = False
+
+    @property
+    def notice(self) -> str:
+        return DEGRADED_NOTICE if self.degraded else ""
 
     @property
     def has_previous(self) -> bool:
@@ -150,6 +157,7 @@ def search(request: SearchRequest, *, record: bool = True) -> SearchResults:
         page = results.num_pages
         hits = get_engine().search(query, filters, request.sort, (page - 1) * PAGE_SIZE, PAGE_SIZE)
     results.page = page
+    results.degraded = hits.degraded
     documents = SearchDocument.objects.in_bulk(hits.document_ids)
     results.results = [
         Result(documents[pk], snippet(documents[pk].title, query, width=255), snippet(documents[pk].content, query))
@@ -164,3 +172,9 @@ def search(request: SearchRequest, *, record: bool = True) -> SearchResults:
     if record:
         record_query(request.site, query.text, hits.total)
     return results
+
+
+def probe_embedded_engine() -> None:
+    """One search of the database's own engine, as readiness asks it: raises if it cannot answer."""
+    generation = IndexState.get().current_generation
+    get_embedded_engine().search(parse_query("上饶"), Filters(generation=generation), SortOrder.RELEVANCE, 0, 1)

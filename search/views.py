@@ -84,6 +84,9 @@ def search_api(request: HttpRequest) -> JsonResponse:
             "total": results.total,
             "page": results.page,
             "num_pages": results.num_pages,
+            # True while Elasticsearch cannot answer and the database's own engine did; `notice` says so.
+            "degraded": results.degraded,
+            "notice": results.notice,
             "best_bets": [_result_json(result) for result in results.best_bets],
             "results": [_result_json(result) for result in results.results],
             "facets": {

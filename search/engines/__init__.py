@@ -1,4 +1,7 @@
-"""Which engine answers: Elasticsearch when `ELASTICSEARCH_URL` is set, else the database's own."""
+"""Which engine answers: Elasticsearch when `ELASTICSEARCH_URL` is set, else the database's own.
+
+With Elasticsearch, the database's own engine is kept beside it, to answer while Elasticsearch cannot.
+"""
 
 from functools import cache
 
@@ -7,15 +10,11 @@ from django.db import connection
 
 from .base import Engine, Filters, Hits
 
-__all__ = ["Engine", "Filters", "Hits", "get_engine"]
+__all__ = ["Engine", "Filters", "Hits", "get_embedded_engine", "get_engine"]
 
 
 @cache
-def _engine(vendor: str, elasticsearch_url: str) -> Engine:
-    if elasticsearch_url:
-        from .elastic import ElasticsearchEngine
-
-        return ElasticsearchEngine(elasticsearch_url)
+def _embedded(vendor: str) -> Engine:
     if vendor == "postgresql":
         from .postgres import PostgresEngine
 
@@ -25,5 +24,20 @@ def _engine(vendor: str, elasticsearch_url: str) -> Engine:
     return SQLiteEngine()
 
 
+@cache
+def _engine(vendor: str, elasticsearch_url: str) -> Engine:
+    if elasticsearch_url:
+        from .elastic import ElasticsearchEngine
+        from .fallback import FallbackEngine
+
+        return FallbackEngine(ElasticsearchEngine(elasticsearch_url), _embedded(vendor))
+    return _embedded(vendor)
+
+
 def get_engine() -> Engine:
     return _engine(connection.vendor, settings.SEARCH_ELASTICSEARCH_URL)
+
+
+def get_embedded_engine() -> Engine:
+    """The database's own engine, which keeps a complete index whichever engine answers searches."""
+    return _embedded(connection.vendor)

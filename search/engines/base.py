@@ -33,6 +33,8 @@ class Hits:
     document_ids: list[int]
     total: int
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # Answered by the embedded engine because the configured one could not answer.
+    degraded: bool = False
 
 
 class Engine:

@@ -5,6 +5,7 @@ from tqdm import tqdm
 from search import indexing
 from search.documents import searchable_pages
 from search.engines import get_engine
+from search.engines.fallback import UNAVAILABLE as ELASTICSEARCH_UNAVAILABLE
 
 
 class Command(BaseCommand):
@@ -31,4 +32,6 @@ class Command(BaseCommand):
             written = indexing.rebuild(progress=progress, batch_size=batch_size)
         except DatabaseError as error:
             raise CommandError(f"重建失败，现有索引保持不变：{error}") from error
+        except ELASTICSEARCH_UNAVAILABLE as error:
+            raise CommandError(f"Elasticsearch 不可用，重建未进行，现有索引保持不变：{type(error).__name__}") from error
         self.stdout.write(self.style.SUCCESS(f"检索索引已重建：{written} 个文档（引擎：{get_engine().name}）。"))
