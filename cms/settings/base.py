@@ -40,7 +40,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, its group views logging permission changes to the security log.
+    "operations.users_app.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "cms.middleware.AdminHostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The security log names the actor and address of changes made while a request is answered.
+    "operations.security_log.SecurityLogMiddleware",
     # Whether the session was verified by a TOTP device; then, where required, nothing else until it is.
     "django_otp.middleware.OTPMiddleware",
     "operations.middleware.TwoFactorRequiredMiddleware",

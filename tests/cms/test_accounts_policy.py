@@ -56,7 +56,7 @@ def test_user_change_form__refuses_a_short_password_and_takes_a_strong_one(clien
     editor = get_user_model().objects.get(username="xinzhou_editor")
     url = reverse("wagtailusers_users:edit", args=[editor.pk])
     data = edit_form_data(client.get(url, HTTP_HOST=HOST))
-    data |= {"email": ["xinzhou@example.cn"], "password1": ["Ab1!xyz"], "password2": ["Ab1!xyz"]}
+    data |= {"email": ["xinzhou@example.cn"], "last_name": ["编辑"], "password1": ["Ab1!xyz"], "password2": ["Ab1!xyz"]}
     assert "密码太短：至少需要 12 个字符。" in client.post(url, data, HTTP_HOST=HOST).content.decode()
     data |= {"password1": ["饶城-政务-7f3kq9-夏"], "password2": ["饶城-政务-7f3kq9-夏"]}
     assert client.post(url, data, HTTP_HOST=HOST).status_code == HTTPStatus.FOUND

@@ -1,0 +1,3 @@
+from operations.models.security_events import SecurityEvent
+
+__all__ = ["SecurityEvent"]
