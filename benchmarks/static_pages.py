@@ -69,6 +69,7 @@ class Row:
     p50_ms: float
     p99_ms: float
     non_2xx: int
+    socket_errors: int
 
 
 def parse_args() -> argparse.Namespace:
@@ -131,11 +132,11 @@ def nginx_config(tmp: Path, env: dict[str, str], app_port: int, https_port: int)
     return main
 
 
-def wrk(url: str, args) -> tuple[float, float, float, int]:
-    """requests/s, p50 and p99 in ms, and non-2xx/3xx responses of one wrk run."""
+def wrk(url: str, args) -> tuple[float, float, float, int, int]:
+    """requests/s, p50 and p99 in ms, non-2xx/3xx responses and socket errors (timeouts too) of one wrk run."""
     result = subprocess.run(  # noqa: S603 (fixed arguments)
         [
-            tool("wrk"), "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
+            tool("wrk"), "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s", "--latency",
             "-H", f"Host: {CITY_HOST}", url,
         ],
         capture_output=True,
@@ -145,7 +146,9 @@ def wrk(url: str, args) -> tuple[float, float, float, int]:
     out = result.stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return rps, _latency(out, "50%"), _latency(out, "99%"), int(non_2xx.group(1)) if non_2xx else 0
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    socket_errors = sum(int(count) for count in errors.groups()) if errors else 0
+    return rps, _latency(out, "50%"), _latency(out, "99%"), int(non_2xx.group(1)) if non_2xx else 0, socket_errors
 
 
 def _latency(out: str, percentile: str) -> float:
@@ -238,8 +241,8 @@ def measure(env: dict[str, str], tmp: Path, pages: dict[str, str], article_id: i
         wait_until_ready(processes[-1], f"http://127.0.0.1:{app_port}/", CITY_HOST, log)
 
     def row(kind: str, served_by: str, path: str) -> None:
-        rps, p50, p99, non_2xx = wrk(f"{base_url}{path}", args)
-        rows.append(Row(kind, served_by, rps, p50, p99, non_2xx))
+        rps, p50, p99, non_2xx, socket_errors = wrk(f"{base_url}{path}", args)
+        rows.append(Row(kind, served_by, rps, p50, p99, non_2xx, socket_errors))
         say(f"  {served_by:<40} {kind:<8} {rps:10,.0f} req/s  p50 {p50:7.2f} ms")
 
     try:
@@ -287,14 +290,14 @@ def render_report(rows: list[Row], latencies: list, load_before: str, load_after
         f"wrk, 2 threads, {args.connections} connections, {args.duration} s per row, HTTPS with keep-alive, "
         f"`Host: {CITY_HOST}`, through the deployment's nginx template (2 workers); the app: uvicorn, 2 workers.",
         "",
-        "| Page | Served by | req/s | p50 ms | p99 ms | non-2xx | ÷ plain file |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| Page | Served by | req/s | p50 ms | p99 ms | non-2xx | socket errors | ÷ plain file |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in sorted(rows, key=lambda row: row.kind, reverse=True):
         ratio = f"{row.rps / plain[row.kind]:.0%}" if plain.get(row.kind) else ""
         lines.append(
             f"| {row.kind} | {row.served_by} | {row.rps:,.0f} | {row.p50_ms:.2f} | {row.p99_ms:.2f} "
-            f"| {row.non_2xx} | {ratio} |"
+            f"| {row.non_2xx} | {row.socket_errors} | {ratio} |"
         )
     worst = max(seconds for _kind, seconds, _file in latencies)
     lines += [
@@ -345,6 +348,7 @@ def main() -> int:
     if args.write_readme:
         write_readme(report)
     failed = [f"{row.served_by} {row.kind}: {row.non_2xx} non-2xx" for row in rows if row.non_2xx]
+    failed += [f"{row.served_by} {row.kind}: {row.socket_errors} socket errors" for row in rows if row.socket_errors]
     failed += [f"{kind}: not served from a file after publish" for kind, _s, from_file in latencies if not from_file]
     for problem in failed:
         sys.stderr.write(f"FAILED: {problem}\n")
