@@ -1,7 +1,8 @@
 # 上饶市政府网站群 — the two set-up commands are `make run` and `make test`.
 SHELL := /bin/bash
-# The newest supported Python on PATH; `make PYTHON=python3.12 install` picks another.
-SUPPORTED_PYTHONS := 3.13 3.12 3.11
+# The first supported Python on PATH, 3.11 (the one CI runs) before the newer ones;
+# `make PYTHON=python3.13 install` picks another.
+SUPPORTED_PYTHONS := 3.11 3.12 3.13
 # A version manager's shim may stand for an interpreter that is not active, so each one must run.
 PYTHON ?= $(or $(firstword $(foreach version,$(SUPPORTED_PYTHONS),$(shell python$(version) -c 'print("python$(version)")' 2>/dev/null))),python3)
 VENV := .venv

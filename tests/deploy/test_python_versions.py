@@ -27,7 +27,7 @@ def test_pyproject__requires_exactly_the_supported_versions_and_ruff_targets_the
 
 
 def test_makefile__accepts_the_supported_versions_only():
-    assert re.search(r"^SUPPORTED_PYTHONS := (.+)$", MAKEFILE, re.M).group(1).split() == SUPPORTED[::-1]
+    assert re.search(r"^SUPPORTED_PYTHONS := (.+)$", MAKEFILE, re.M).group(1).split() == SUPPORTED
     accepted = re.search(r"sys\.version_info\[:2\] in \[([^\]]+)\]", MAKEFILE).group(1)
     assert [".".join(pair) for pair in re.findall(r"\((\d+), (\d+)\)", accepted)] == SUPPORTED
 
@@ -57,12 +57,12 @@ def fake(directory: Path, name: str, *, works: bool) -> None:
 @pytest.mark.parametrize(
     ("working", "broken", "expected"),
     [
-        (["python3.12", "python3.11"], ["python3.13"], "python3.12"),
-        (["python3.13", "python3.11"], [], "python3.13"),
+        (["python3.12", "python3.13"], ["python3.11"], "python3.12"),
+        (["python3.13", "python3.11"], [], "python3.11"),
         ([], ["python3.13", "python3.12", "python3.11"], "python3"),
     ],
 )
-def test_makefile__picks_the_newest_supported_python_that_runs(tmp_path, working, broken, expected):
+def test_makefile__picks_the_oldest_supported_python_that_runs(tmp_path, working, broken, expected):
     for name in working:
         fake(tmp_path, name, works=True)
     for name in broken:
