@@ -46,17 +46,14 @@ def _text(value) -> str:
 
 
 def _tokenised(field, obj=None):
-    """A copy of `field` whose value is its text as bigram tokens (taken from `obj` when given)."""
+    """A copy of `field` giving its text as bigram tokens; a field of the object itself reads `obj`."""
     clone = copy.copy(field)
+    read = field.get_value if obj is None else (lambda _view: field.get_value(obj))
     if isinstance(field, RelatedFields):
         clone.fields = [_tokenised(sub_field) for sub_field in field.fields]
-        if obj is not None:
-            clone.get_value = lambda _proxy: field.get_value(obj)
-        return clone
-    if obj is not None:
-        clone.get_value = lambda _proxy: " ".join(index_tokens(_text(field.get_value(obj))))
+        clone.get_value = read
     else:
-        clone.get_value = lambda sub_obj: " ".join(index_tokens(_text(field.get_value(sub_obj))))
+        clone.get_value = lambda target: " ".join(index_tokens(_text(read(target))))
     return clone
 
 
