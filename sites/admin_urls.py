@@ -6,12 +6,14 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.urls import display_custom_404
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from sites.bulk_actions import own_sites_bulk_action
 from sites.choosers import OwnSitesBrowseView, OwnSitesChosenMultipleView
 
 urlpatterns = [
     path("choose-page/", OwnSitesBrowseView.as_view()),
     path("choose-page/<int:parent_page_id>/", OwnSitesBrowseView.as_view()),
     path("choose-page/chosen-multiple/", OwnSitesChosenMultipleView.as_view()),
+    path("bulk/<str:app_label>/<str:model_name>/<str:action>/", own_sites_bulk_action),
 ]
 # Decorated as Wagtail decorates the URLs these replace.
 for decorator in (require_admin_access, display_custom_404, never_cache):
