@@ -3,11 +3,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from sites.choosers import limit_page_chooser
+from sites.reports import hide_report_from_site_staff
 from sites.views import ProvisionSiteView
 from sites.viewsets import SiteAdminMenuItem, organisation_viewset
 
 register_snippet(organisation_viewset)
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
+hooks.register("construct_reports_menu", hide_report_from_site_staff)
 
 
 @hooks.register("register_admin_urls")

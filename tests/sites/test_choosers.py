@@ -135,3 +135,38 @@ def test_page_chooser__a_user_without_sites_browses_an_empty_tree(client):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     html = modal_html(get(login(client, "librarian"), reverse("wagtailadmin_choose_page")))
     assert "门户网站" not in html
+
+
+def bulk_url(model: str, action: str) -> str:
+    return reverse("wagtail_bulk_action", args=[*model.split("."), action])
+
+
+def test_bulk_action__refuses_another_sites_page_without_naming_it(client, guangfeng_draft):
+    response = get(login(client, "xinzhou_editor"), bulk_url("wagtailcore.page", "delete"), id=guangfeng_draft.pk)
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert DRAFT_TITLE not in response.content.decode()
+
+
+def test_bulk_action__all_of_a_search_keeps_only_the_editors_own_pages(client, guangfeng_draft):
+    own = demo_home("xinzhou.localhost").get_descendants().get(slug="zwdt").specific
+    ArticlePageFactory(parent=own, title="绝密草稿信州", slug="own-draft", live=False)
+    response = get(login(client, "xinzhou_editor"), bulk_url("wagtailcore.page", "publish"), id="all", q="绝密草稿")
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "绝密草稿信州" in html
+    assert f"{DRAFT_TITLE}<" not in html
+
+
+@pytest.mark.parametrize("model", ["wagtailimages.image", "wagtaildocs.document"])
+def test_bulk_action__refuses_another_sites_image_or_document(client, model):
+    from django.apps import apps
+
+    other = apps.get_model(model).objects.filter(collection__name="上饶市人民政府门户网站").first()
+    response = get(login(client, "xinzhou_editor"), bulk_url(model, "delete"), id=other.pk)
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert other.title not in response.content.decode()
+
+
+def test_bulk_action__an_id_that_is_no_number_is_refused_not_an_error(client):
+    response = get(login(client, "admin"), bulk_url("wagtailcore.page", "publish"), id="abc")
+    assert response.status_code == HTTPStatus.FORBIDDEN

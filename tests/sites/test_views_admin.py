@@ -61,3 +61,21 @@ def test_site_editor__is_refused_the_provisioning_view(client):
     response = post(client, organisation=organisation.pk, hostname="gaj.zgsr.gov.cn", blueprint="", port=80)
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert not Site.objects.filter(hostname="gaj.zgsr.gov.cn").exists()
+
+
+@pytest.mark.parametrize(
+    "url_name", ["wagtailadmin_reports:page_types_usage", "wagtailadmin_reports:page_types_usage_results"]
+)
+def test_page_types_usage_report__refused_to_a_sites_editor_who_would_see_other_sites_pages(client, url_name):
+    login(client, "xinzhou_editor")
+    response = client.get(reverse(url_name), HTTP_HOST="www.localhost")
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert "广丰区" not in response.content.decode()
+    menu = client.get(reverse("wagtailadmin_home"), HTTP_HOST="www.localhost").content.decode()
+    assert reverse("wagtailadmin_reports:page_types_usage") not in menu
+
+
+def test_page_types_usage_report__open_to_cluster_admins(client):
+    login(client, "admin")
+    response = client.get(reverse("wagtailadmin_reports:page_types_usage"), HTTP_HOST="www.localhost")
+    assert response.status_code == HTTPStatus.OK
