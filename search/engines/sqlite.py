@@ -118,21 +118,22 @@ class SQLiteEngine(SQLEngine):
 
     def remove(self, generation: int, documents) -> None:
         by_id = {document.pk: document for document in documents}
-        if not by_id:
-            return
         side = _scope_table(generation)
         name = table(generation)
         with connection.cursor() as cursor:
+            # Only entries that were added: their filter tokens come from the side table, as written.
             cursor.execute(
-                f"SELECT document_id, scope FROM {side} WHERE document_id IN ({', '.join(['%s'] * len(by_id))})",
-                list(by_id),
+                f"SELECT document_id, scope FROM {side} WHERE document_id IN (SELECT value FROM json_each(%s))",
+                [json.dumps(list(by_id))],
             )
             rows = [
                 (sort_key(by_id[document_id]), _text(by_id[document_id], scope))
                 for document_id, scope in cursor.fetchall()
             ]
             cursor.executemany(f"INSERT INTO {name} ({name}, rowid, text) VALUES ('delete', %s, %s)", rows)
-            cursor.execute(f"DELETE FROM {side} WHERE document_id IN ({', '.join(['%s'] * len(by_id))})", list(by_id))
+            cursor.execute(
+                f"DELETE FROM {side} WHERE document_id IN (SELECT value FROM json_each(%s))", [json.dumps(list(by_id))]
+            )
 
     def newest(self, query: ParsedQuery, filters: Filters, *, title: bool, limit: int) -> list[int]:
         name = table(filters.generation)
