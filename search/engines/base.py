@@ -123,13 +123,15 @@ class SQLEngine(Engine):
     def ids_param(self, ids: list[int]):
         return ids
 
-    # How to make the database read the facets' columns from the covering index, not the wide rows.
+    # How to make the database start from the ids and read the facets' columns from the covering
+    # index, not the wide rows.
+    join = "JOIN"
     covering = ""
 
     def facets(self, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
         sql = (
             f"WITH hits AS MATERIALIZED (SELECT d.id, d.kind, d.organisation_id, d.column_type, d.year "
-            f"FROM ({self.ids_sql()}) c CROSS JOIN {DOCUMENT_TABLE} d{self.covering} ON d.id = c.id) "
+            f"FROM ({self.ids_sql()}) c {self.join} {DOCUMENT_TABLE} d{self.covering} ON d.id = c.id) "
             + " UNION ALL ".join(
                 [
                     f"SELECT '{Facet.KIND}', kind, COUNT(*) FROM hits GROUP BY kind",

@@ -12,7 +12,7 @@ of a vector each (the title and the filters in every chunk), and a document matc
 chunk does.
 """
 
-from django.db import connection, transaction
+from django.db import connection
 
 from search.analysis import MAX_QUERY_LENGTH, ParsedQuery
 
@@ -115,25 +115,40 @@ class PostgresEngine(SQLEngine):
             )
 
     def newest(self, query: ParsedQuery, filters: Filters, *, title: bool, limit: int) -> list[int]:
+        """One statement: a GIN count of the rows holding every token picks one of two plans.
+
+        The planner cannot tell how many rows a phrase matches, the count can: with few, their
+        phrases are checked and the matches sorted (`sort_key + 0` keeps the B-tree out); with
+        many, the B-tree is walked newest first, checking each row until the limit (the function
+        behind `@@`, `ts_match_vq`, keeps GIN out and makes the planner expect a match in every third
+        row rather than in almost none, so it walks instead of sorting the whole table). Only the
+        chosen branch runs.
+        """
         name = table(filters.generation)
-        with transaction.atomic(), connection.cursor() as cursor:
+        phrases = tsquery(query, filters, title=title)
+        with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM {name} WHERE vector @@ %s::tsquery LIMIT %s) rows",
-                [tsquery(query, filters, title=title, phrases=False), FEW_ROWS + 1],
+                f"WITH probe AS MATERIALIZED (SELECT COUNT(*) <= %s AS few FROM "
+                f"(SELECT 1 FROM {name} WHERE vector @@ %s::tsquery LIMIT %s) r) "
+                "SELECT document_id FROM ("
+                f"(SELECT DISTINCT ON (sort_key + 0) sort_key, document_id FROM {name} "
+                "WHERE vector @@ %s::tsquery AND (SELECT few FROM probe) ORDER BY sort_key + 0 DESC LIMIT %s) "
+                "UNION ALL "
+                f"(SELECT DISTINCT ON (sort_key) sort_key, document_id FROM {name} "
+                "WHERE ts_match_vq(vector, %s::tsquery) AND NOT (SELECT few FROM probe) "
+                "ORDER BY sort_key DESC LIMIT %s)"
+                ") m ORDER BY sort_key DESC",
+                [
+                    FEW_ROWS,
+                    tsquery(query, filters, title=title, phrases=False),
+                    FEW_ROWS + 1,
+                    phrases,
+                    limit,
+                    phrases,
+                    limit,
+                ],
             )
-            few = cursor.fetchone()[0] <= FEW_ROWS
-            # The planner cannot tell how many rows a phrase matches; the count above can.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(f"SET LOCAL {'enable_indexscan' if few else 'enable_bitmapscan'} = off")
-            cursor.execute(
-                f"SELECT DISTINCT ON (sort_key) document_id FROM {name} WHERE vector @@ %s::tsquery "
-                "ORDER BY sort_key DESC LIMIT %s",
-                [tsquery(query, filters, title=title), limit],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-            for setting in ("enable_seqscan", "enable_indexscan", "enable_bitmapscan"):
-                cursor.execute(f"RESET {setting}")
-        return ids
+            return [row[0] for row in cursor.fetchall()]
 
     def ids_sql(self) -> str:
         return "SELECT unnest(%s::bigint[]) AS id"

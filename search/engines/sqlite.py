@@ -85,6 +85,7 @@ def expression(query: ParsedQuery, filters: Filters, *, title: bool = False) -> 
 
 class SQLiteEngine(SQLEngine):
     name = "sqlite-fts5"
+    join = "CROSS JOIN"
     covering = " INDEXED BY search_doc_filters"
 
     def create_generation(self, generation: int) -> None:
