@@ -177,9 +177,9 @@ def run_database(options) -> dict:  # noqa: C901, PLR0915
 
     from django.db import DatabaseError, connection, transaction
     from modelsearch.abstract_models import TextIDGenericRelation
-    from modelsearch.models import IndexEntry
     from wagtail.search import index
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
     from search.analysis import normalise, parse_query, snippet
     from search.engines import Filters, get_engine
