@@ -1,22 +1,26 @@
 """Chinese search on generated documents: the cluster's embedded engine against Wagtail's database backend.
 
-Builds a throwaway database (SQLite in a temporary directory, or the PostgreSQL database named by
---database-url, which it empties), generates Chinese documents spread over 20 sites, indexes them
-with both engines in the same run, and reports indexing throughput, p50/p95 query latency for a
-fixed query set, and recall and wrong hits against a substring scan of the same documents.
+Generates Chinese documents spread over 20 sites and, for each database (SQLite in a temporary
+directory, and the PostgreSQL database named by --postgres, which it EMPTIES), indexes them with
+both engines in the same run and reports indexing throughput, p50/p95 query latency for a fixed
+query set, and recall and wrong hits against a substring scan of the same documents. Each
+database runs in a process of its own; Wagtail's backend gets --baseline-cap seconds per query.
 
 Run from the project root:
 
-    .venv/bin/python benchmarks/search_speed.py [--documents 100000] [--database-url URL] [--write-readme]
+    nice -n 10 .venv/bin/python benchmarks/search_speed.py [--docs 100000] [--postgres URL] [--write-readme]
 """
 
 import argparse
+import json
 import os
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -131,25 +135,56 @@ def setup_django(database_url: str) -> None:
     call_command("migrate", "--no-input", "-v0")
 
 
-def main() -> None:  # noqa: PLR0915
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=100_000)
-    parser.add_argument(
-        "--database-url", default="", help="a THROWAWAY database; SQLite in a temporary folder if absent"
-    )
-    parser.add_argument("--write-readme", action="store_true")
-    options = parser.parse_args()
-    database_url = options.database_url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='search-speed-')) / 'db.sqlite3'}"
-    setup_django(database_url)
+class Clock:
+    """Wall time and this process's CPU time (SQLite works in the process; PostgreSQL's server does not)."""
 
-    from django.db import connection, transaction
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def elapsed(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+def capped(connection, seconds: float):
+    """Stops any statement of `connection` that runs longer than `seconds`, with a DatabaseError."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def cap():
+        connection.ensure_connection()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+            try:
+                yield
+            finally:
+                with connection.cursor() as cursor:
+                    cursor.execute("SET statement_timeout = 0")
+        else:
+            deadline = time.perf_counter() + seconds
+            connection.connection.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+            try:
+                yield
+            finally:
+                connection.connection.set_progress_handler(None, 0)
+
+    return cap()
+
+
+def run_database(options) -> dict:  # noqa: C901, PLR0915
+    """Index and query one database; returns its figures."""
+    setup_django(options.database_url)
+
+    from django.db import DatabaseError, connection, transaction
+    from modelsearch.abstract_models import TextIDGenericRelation
     from wagtail.search import index
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
-    from search.analysis import normalise, parse_query
+    from search.analysis import normalise, parse_query, snippet
     from search.engines import Filters, get_engine
     from search.enums import SortOrder
-    from search.models import SearchDocument
+    from search.models import SearchDocument, SearchDocumentSite
 
     class BaselineDocument(index.Indexed, SearchDocument):
         """The same rows, indexed by Wagtail's own database backend."""
@@ -160,14 +195,17 @@ def main() -> None:  # noqa: PLR0915
             proxy = True
             app_label = "search"
 
+    # Wagtail gives every indexed model its index entries when the apps are ready; this one came later.
+    TextIDGenericRelation(IndexEntry).contribute_to_class(BaselineDocument, "index_entries")
+
     engine = get_engine()
-    say(f"{engine.name}: generating {options.documents:,} documents …")
-    rows, words = generate(options.documents)
+    say(f"{engine.name}: generating {options.docs:,} documents …")
+    rows, words = generate(options.docs)
     queries = query_set(rows, words)
     text_chars = sum(len(row["title"]) + len(row["content"]) for row in rows)
 
-    # Our engine: the document rows and the engine's index, as indexing writes them.
-    started = time.perf_counter()
+    # Our engine: the document rows, the sites showing them and the engine's index, as indexing writes them.
+    clock = Clock()
     for start in range(0, len(rows), BATCH):
         with transaction.atomic():
             documents = SearchDocument.objects.bulk_create(
@@ -184,62 +222,168 @@ def main() -> None:  # noqa: PLR0915
                     for offset, row in enumerate(rows[start : start + BATCH])
                 ]
             )
+            SearchDocumentSite.objects.bulk_create(
+                [SearchDocumentSite(document=document, site_id=document.site_id) for document in documents]
+            )
+            for document in documents:
+                document.site_ids = [document.site_id]
             engine.add(1, documents)
-    ours_rate = len(rows) / (time.perf_counter() - started)
-    say(f"  indexed at {ours_rate:,.0f} documents/s")
+    wall, cpu = clock.elapsed()
+    ours_rate, ours_cpu_rate = len(rows) / wall, len(rows) / cpu
+    say(f"  {engine.name}: indexed at {ours_rate:,.0f} documents/s ({ours_cpu_rate:,.0f} per CPU second)")
 
-    started = time.perf_counter()
+    clock = Clock()
     backend = get_search_backend()
     for start in range(0, len(rows), BATCH):
         with transaction.atomic():
             backend.add_bulk(BaselineDocument, list(BaselineDocument.objects.order_by("pk")[start : start + BATCH]))
-    baseline_rate = len(rows) / (time.perf_counter() - started)
-    say(f"  Wagtail's backend indexed at {baseline_rate:,.0f} documents/s")
+    wall, _ = clock.elapsed()
+    baseline_rate = len(rows) / wall
+    say(f"  {engine.name}: Wagtail's backend indexed at {baseline_rate:,.0f} documents/s")
 
-    say("  substring scan for the expected answers …")
+    say(f"  {engine.name}: substring scan for the expected answers …")
     ids = list(SearchDocument.objects.order_by("pk").values_list("pk", flat=True))
     texts = [normalise(row["title"] + "\n" + row["content"]) for row in rows]
     expected = {query: {ids[n] for n, text in enumerate(texts) if normalise(query) in text} for query in queries}
 
-    def ours(query: str, limit: int) -> tuple[set[int], int]:
-        hits = engine.search(parse_query(query), Filters(1), SortOrder.RELEVANCE, 0, limit)
-        return set(hits.document_ids), hits.total
+    def ours(query: str, limit: int) -> set[int]:
+        parsed = parse_query(query)
+        hits = engine.search(parsed, Filters(1), SortOrder.RELEVANCE, 0, limit)
+        if limit <= 10:
+            # What a results page shows besides: the rows, with the title and a snippet marked.
+            documents = SearchDocument.objects.in_bulk(hits.document_ids)
+            for document in documents.values():
+                snippet(document.title, parsed, width=255)
+                snippet(document.content, parsed)
+        return set(hits.document_ids)
 
-    def wagtails(query: str, limit: int) -> tuple[set[int], int]:
+    def wagtails(query: str, limit: int) -> set[int]:
         results = backend.search(query, BaselineDocument.objects.all())
-        return {document.pk for document in results[:limit]}, results.count()
+        found = {document.pk for document in results[:limit]}
+        results.count()
+        return found
 
     figures = {}
-    for name, run in (("cluster search (bigram phrases)", ours), ("Wagtail database backend", wagtails)):
-        timings, complete, wrong, found_total = [], 0, 0, 0
+    for name, run, cap in (("ours", ours, None), ("baseline", wagtails, options.baseline_cap)):
+        timings, cpu_timings, complete, wrong, found_total, timed_out = [], [], 0, 0, 0, 0
         for query in queries:
-            found, _ = run(query, 10**7)
-            complete += expected[query] <= found
-            wrong += len(found - expected[query])
-            found_total += len(found)
+            try:
+                with capped(connection, cap * 5) if cap else nullcontext():
+                    found = run(query, 10**7)
+            except DatabaseError:
+                if not cap:
+                    raise
+                timed_out += 1
+                found = set()
+            else:
+                complete += expected[query] <= found
+                wrong += len(found - expected[query])
+                found_total += len(found)
             for _ in range(REPEAT):
-                started = time.perf_counter()
-                run(query, 10)  # one page of ten results, with the total (and facets, for ours)
-                timings.append((time.perf_counter() - started) * 1000)
+                clock = Clock()
+                try:
+                    with capped(connection, cap) if cap else nullcontext():
+                        run(query, 10)  # one page of ten results, with the total (and facets, for ours)
+                except DatabaseError:
+                    if not cap:
+                        raise
+                    timed_out += 1
+                    timings.append(cap * 1000)
+                else:
+                    wall, cpu = clock.elapsed()
+                    timings.append(wall * 1000)
+                    cpu_timings.append(cpu * 1000)
         figures[name] = {
             "complete": complete,
             "wrong": wrong,
             "wrong_share": wrong / found_total if found_total else 0,
             "p50": percentile(timings, 0.5),
             "p95": percentile(timings, 0.95),
+            "cpu_p50": percentile(cpu_timings, 0.5) if cpu_timings else 0,
+            "cpu_p95": percentile(cpu_timings, 0.95) if cpu_timings else 0,
+            "timed_out": timed_out,
         }
         say(
-            f"  {name}: {complete}/{len(queries)} fully answered, {wrong} wrong hits, "
-            f"p50 {figures[name]['p50']:.1f} ms, p95 {figures[name]['p95']:.1f} ms"
+            f"  {engine.name}, {name}: {complete}/{len(queries)} fully answered, {wrong} wrong hits, "
+            f"p50 {figures[name]['p50']:.1f} ms, p95 {figures[name]['p95']:.1f} ms (CPU of this process "
+            f"{figures[name]['cpu_p50']:.1f}/{figures[name]['cpu_p95']:.1f} ms), {timed_out} stopped at the cap"
         )
+    figures["ours"]["rate"], figures["ours"]["cpu_rate"] = ours_rate, ours_cpu_rate
+    figures["baseline"]["rate"] = baseline_rate
+    return {
+        "vendor": connection.vendor,
+        "docs": options.docs,
+        "queries": len(queries),
+        "text_chars": text_chars,
+        "index_size": index_size(connection),
+        "figures": figures,
+        "load": os.getloadavg()[0],
+    }
 
-    size = index_size(connection)
-    report = render(
-        options.documents, connection.vendor, text_chars, (ours_rate, baseline_rate), figures, size, len(queries)
+
+def segmentation(sample: int = 3000) -> str:
+    """jieba against rjieba, which `search.vocabulary` uses: the same words, and how fast, on generated text."""
+    import logging
+
+    import jieba
+    import rjieba
+
+    jieba.setLogLevel(logging.WARNING)
+    rows, _ = generate(sample)
+    texts = [row["title"] + "。" + row["content"] for row in rows] + [" ".join(MIXED)]
+    python, rust = jieba.Tokenizer(), rjieba.Jieba()
+    python.initialize()
+    figures = []
+    for name, cut in (
+        ("jieba", lambda text: list(python.cut(text, HMM=False))),
+        ("rjieba", lambda text: rust.cut(text, False)),
+    ):
+        clock = Clock()
+        words = [cut(text) for text in texts]
+        figures.append((name, words, sum(map(len, texts)) / clock.elapsed()[1]))
+    same = sum(left == right for left, right in zip(figures[0][1], figures[1][1], strict=True))
+    return (
+        f"Word segmentation (suggestions, 政务词典), {len(texts):,} generated texts: rjieba cut {same:,} of them "
+        f"exactly as jieba did; jieba {figures[0][2]:,.0f} characters per CPU second, rjieba "
+        f"{figures[1][2]:,.0f} ({figures[1][2] / figures[0][2]:.0f}×).\n"
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=100_000, help="documents to generate (10,000 for a quick run)")
+    parser.add_argument("--postgres", default="", help="a THROWAWAY PostgreSQL database, emptied; none if absent")
+    parser.add_argument("--no-sqlite", action="store_true", help="only the PostgreSQL database")
+    parser.add_argument("--baseline-cap", type=float, default=2.0, help="seconds per Wagtail query, then stopped")
+    parser.add_argument("--write-readme", action="store_true")
+    parser.add_argument("--database-url", default="", help=argparse.SUPPRESS)  # one database, in a child process
+    options = parser.parse_args()
+    if options.database_url:
+        sys.stdout.write("RESULT " + json.dumps(run_database(options)) + "\n")
+        return
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    urls = [] if options.no_sqlite else [f"sqlite:///{Path(tempfile.mkdtemp(prefix='search-speed-')) / 'db.sqlite3'}"]
+    if options.postgres:
+        urls.append(options.postgres)
+    # The databases run side by side, each in its own process, so a run takes as long as its slowest.
+    command = [sys.executable, __file__, "--docs", str(options.docs), "--baseline-cap", str(options.baseline_cap)]
+    children = [
+        subprocess.Popen([*command, "--database-url", url], stdout=subprocess.PIPE, text=True)  # noqa: S603
+        for url in urls
+    ]
+    results = []
+    for child in children:
+        for line in child.stdout:
+            if line.startswith("RESULT "):
+                results.append(json.loads(line.removeprefix("RESULT ")))
+            else:
+                say(line.rstrip("\n"))
+        if child.wait():
+            sys.exit(child.returncode)
+    report = render(results, started, options) + "\n" + segmentation()
     say(report)
     if options.write_readme:
-        write_readme(connection.vendor, report)
+        write_readme(report)
 
 
 def index_size(connection) -> int | None:
@@ -251,41 +395,50 @@ def index_size(connection) -> int | None:
         return cursor.fetchone()[0]
 
 
-def render(count, vendor, text_chars, rates, figures, size, query_count) -> str:  # noqa: PLR0917
-    ours_rate, baseline_rate = rates
-    ours, baseline = figures["cluster search (bigram phrases)"], figures["Wagtail database backend"]
+def render(results: list[dict], started: str, options) -> str:
     lines = [
-        f"### {vendor}, {count:,} documents ({time.strftime('%Y-%m-%d')})",
+        f"### {options.docs:,} documents ({started}, load average {results[0]['load']:.1f} at the start)",
         "",
-        f"{query_count} queries; a query is *fully answered* when every document containing it verbatim is found.",
+        f"{results[0]['queries']} queries; a query is *fully answered* when every document containing it "
+        f"verbatim is found. Wagtail's backend was stopped after {options.baseline_cap:g} s per query "
+        f"({options.baseline_cap * 5:g} s for the recall check), and such a query counts as unanswered.",
         "",
-        "| engine | indexing (documents/s) | fully answered | wrong hits | p50 (ms) | p95 (ms) |",
-        "|---|---|---|---|---|---|",
-        f"| cluster search (bigram phrases) | {ours_rate:,.0f} | {ours['complete']}/{query_count} | "
-        f"{ours['wrong']} ({ours['wrong_share']:.0%}) | {ours['p50']:.1f} | {ours['p95']:.1f} |",
-        f"| Wagtail database backend (baseline) | {baseline_rate:,.0f} | {baseline['complete']}/{query_count} | "
-        f"{baseline['wrong']} ({baseline['wrong_share']:.0%}) | {baseline['p50']:.1f} | {baseline['p95']:.1f} |",
-        "",
-        f"Index size of the cluster engine: {size / 2**20:.1f} MiB for {text_chars * 3 / 2**20:.1f} MiB of text "
-        f"(UTF-8), {size / (text_chars * 3):.2f}×."
-        if size
-        else "",
+        "| database | engine | indexing (documents/s) | fully answered | wrong hits | p50 (ms) | p95 (ms) "
+        "| CPU p50/p95 (ms) | stopped |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
-    return "\n".join(lines) + "\n"
+    for result in results:
+        ours, baseline = result["figures"]["ours"], result["figures"]["baseline"]
+        for name, row, rate in (
+            ("cluster search", ours, f"{ours['rate']:,.0f} ({ours['cpu_rate']:,.0f} per CPU s)"),
+            ("Wagtail database backend", baseline, f"{baseline['rate']:,.0f}"),
+        ):
+            lines.append(
+                f"| {result['vendor']} | {name} | {rate} | {row['complete']}/{result['queries']} | "
+                f"{row['wrong']} ({row['wrong_share']:.0%}) | {row['p50']:.1f} | {row['p95']:.1f} | "
+                f"{row['cpu_p50']:.1f}/{row['cpu_p95']:.1f} | {row['timed_out']} |"
+            )
+    lines.append("")
+    for result in results:
+        if result["index_size"]:
+            size, text = result["index_size"], result["text_chars"] * 3
+            lines.append(
+                f"Index size, {result['vendor']}: {size / 2**20:.1f} MiB for {text / 2**20:.1f} MiB of text "
+                f"(UTF-8), {size / text:.2f}×."
+            )
+            lines.append("")
+    return "\n".join(lines)
 
 
-def write_readme(vendor: str, report: str) -> None:
+def write_readme(report: str) -> None:
+    """Replaces the figures of the search section with this run's."""
     text = README.read_text()
     start = text.index(SECTION)
     end = text.find("\n## ", start + len(SECTION))
     section = text[start : end if end != -1 else len(text)]
-    marker = f"### {vendor},"
-    if marker in section:
-        before, _, rest = section.partition(marker)
-        after = rest[rest.find("\n### ") + 1 :] if "\n### " in rest else ""
-        section = before + report + ("\n" + after if after else "")
-    else:
-        section = section.rstrip("\n") + "\n\n" + report
+    marker = "\n### "
+    head = section[: section.index(marker)] if marker in section else section
+    section = head.rstrip("\n") + "\n\n" + report
     README.write_text(text[:start] + section.rstrip("\n") + "\n" + (text[end:] if end != -1 else ""))
 
 

@@ -15,7 +15,6 @@ Every token holds only letters and digits, so no query can inject engine syntax.
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import pairwise
 
 # Longer queries are refused, not cut: a cut query would silently search for something else.
 MAX_QUERY_LENGTH = 100
@@ -28,35 +27,34 @@ class QueryError(ValueError):
 
 def normalise(text: str) -> str:
     """Full-width letters and digits to half-width, lower case, for indexing and querying alike."""
-    return unicodedata.normalize("NFKC", text).lower()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
+
+
+# A unit is what `str.isalnum` accepts: a word character (`\w`) other than the underscore.
+_RUN = re.compile(r"[^\W_]+")
 
 
 def _runs(text: str) -> list[str]:
     """The runs of `text` (already normalised): letters and digits between separators."""
-    runs: list[str] = []
-    current: list[str] = []
-    for char in text:
-        if char.isalnum():
-            current.append(char)
-        elif current:
-            runs.append("".join(current))
-            current = []
-    if current:
-        runs.append("".join(current))
-    return runs
+    return _RUN.findall(text)
 
 
 def _run_tokens(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
-    return [left + right for left, right in pairwise(run)]
+    return list(map(str.__add__, run, run[1:]))
 
 
 def index_tokens(text: str) -> list[str]:
     """The tokens of `text`, in order, for the index."""
     tokens: list[str] = []
     for run in _runs(normalise(text)):
-        tokens.extend(_run_tokens(run))
+        if len(run) == 1:
+            tokens.append(run)
+        else:
+            tokens += map(str.__add__, run, run[1:])
     return tokens
 
 

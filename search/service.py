@@ -61,6 +61,8 @@ class SearchResults:
     results: list[Result] = field(default_factory=list)
     best_bets: list[Result] = field(default_factory=list)
     total: int = 0
+    # False when more documents matched than `total` (the newest, which the pages reach) counts.
+    total_exact: bool = True
     page: int = 1
     num_pages: int = 0
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
@@ -150,7 +152,7 @@ def search(request: SearchRequest, *, record: bool = True) -> SearchResults:
     )
     page = min(max(request.page, 1), MAX_PAGE)
     hits = get_engine().search(query, filters, request.sort, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-    results.total = hits.total
+    results.total, results.total_exact = hits.total, hits.complete
     results.num_pages = min((hits.total + PAGE_SIZE - 1) // PAGE_SIZE, MAX_PAGE)
     if hits.total and page > results.num_pages:
         # Past the last page: show the last one rather than nothing.

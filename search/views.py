@@ -82,6 +82,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
             "scope": search_request.scope,
             "site": search_request.site.pk,
             "total": results.total,
+            "total_exact": results.total_exact,
             "page": results.page,
             "num_pages": results.num_pages,
             # True while Elasticsearch cannot answer and the database's own engine did; `notice` says so.

@@ -4,9 +4,17 @@ An engine keeps one index per generation (see `IndexState`): a rebuild fills a n
 the one searched and swaps, so an interrupted rebuild never leaves search empty. Documents are
 rows of `SearchDocument` in every engine; an engine answers which of them match, in what order,
 and the counts of each facet.
+
+The embedded engines keep each entry under a sort key (`sort_key`: publish time, then document
+id), so the newest matches come straight out of the index, and reading stops after the newest
+`MATCH_LIMIT` (or the end of the page asked for, if later): a query found in half the cluster
+costs about what one found in a thousand documents does. The total and the facets count what was
+read; when more matched, `Hits.complete` is False and the total is a lower bound. Every match
+stays reachable: a citizen pages through at most `MATCH_LIMIT` results (see `search.service`).
 """
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from django.db import connection
 
@@ -35,6 +43,8 @@ class Hits:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # Answered by the embedded engine because the configured one could not answer.
     degraded: bool = False
+    # False when more documents matched than `total` says (and the facets count).
+    complete: bool = True
 
 
 class Engine:
@@ -63,77 +73,84 @@ def document_tokens(document: SearchDocument) -> tuple[list[str], list[str]]:
     return index_tokens(document.title), index_tokens(document.content)
 
 
-class SQLEngine(Engine):
-    """Ordering, filters and facets in SQL over the document table, around an engine's match."""
+# Matches read at most (besides the page asked for): a hundred pages of ten.
+MATCH_LIMIT = 1000
+ID_BITS = 36
+ID_MASK = (1 << ID_BITS) - 1
+_KEY_EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
 
-    def match_sql(self, query: ParsedQuery, generation: int, *, with_title: bool) -> tuple[str, list]:
-        """SQL selecting `id` (and `in_title` when asked) of the documents matching every term."""
+
+def sort_key(document: SearchDocument) -> int:
+    """Newest first when ordered descending: the publish minute, then the id; no date sorts last.
+
+    27 bits of minutes since 1900 reach the year 2155, 36 bits of id 68 billion documents, and the
+    key stays a positive 64-bit integer.
+    """
+    minutes = 0
+    if document.published_at is not None:
+        minutes = max(1, int((document.published_at - _KEY_EPOCH).total_seconds() // 60))
+    return minutes << ID_BITS | document.pk
+
+
+def empty_facets() -> dict[str, list[tuple[str, int]]]:
+    return {str(facet): [] for facet in Facet}
+
+
+class SQLEngine(Engine):
+    """Search on an index keyed by `sort_key`: the matches read newest first, up to a limit."""
+
+    def newest(self, query: ParsedQuery, filters: Filters, *, title: bool, limit: int) -> list[int]:
+        """The ids of the newest `limit` matches, newest first; only the title matches when `title`."""
         raise NotImplementedError
 
-    def _where(self, filters: Filters) -> tuple[str, list]:
-        clauses, params = ["d.generation = %s"], [filters.generation]
-        if filters.site_id is not None:
-            clauses.append(f"EXISTS (SELECT 1 FROM {SITE_TABLE} s WHERE s.document_id = d.id AND s.site_id = %s)")
-            params.append(filters.site_id)
-        if filters.kind:
-            clauses.append("d.kind = %s")
-            params.append(filters.kind)
-        if filters.organisation_id is not None:
-            clauses.append("d.organisation_path LIKE %s")
-            params.append(f"%/{int(filters.organisation_id)}/%")
-        if filters.year is not None:
-            clauses.append("d.year = %s")
-            params.append(filters.year)
-        if filters.column_type:
-            clauses.append("d.column_type = %s")
-            params.append(filters.column_type)
-        return " AND ".join(clauses), params
-
     def search(self, query: ParsedQuery, filters: Filters, sort: SortOrder, offset: int, limit: int) -> Hits:
-        """One statement: the matches joined to the documents once, then the page and every facet.
+        read = max(MATCH_LIMIT, offset + limit)
+        matches = self.newest(query, filters, title=False, limit=read + 1)
+        complete = len(matches) <= read
+        matches = matches[:read]
+        if not matches:
+            return Hits([], 0, empty_facets())
+        ids = matches
+        if sort == SortOrder.RELEVANCE:
+            # Title matches first, newest first among them, then the others (among those read).
+            titles = self.newest(query, filters, title=True, limit=offset + limit)
+            in_title = set(titles)
+            ids = titles + [pk for pk in matches if pk not in in_title]
+        return Hits(ids[offset : offset + limit], len(matches), self.facets(matches), complete)
 
-        The page's rows come back unordered among the facet rows, with what they were ordered by,
-        and are put in order here.
-        """
-        where, where_params = self._where(filters)
-        with_title = sort == SortOrder.RELEVANCE
-        match, match_params = self.match_sql(query, filters.generation, with_title=with_title)
-        in_title = "h.in_title" if with_title else "0"
-        order = "in_title DESC, " if with_title else ""
+    def ids_sql(self) -> str:
+        """SQL selecting `id` from the list of ids given as its one parameter."""
+        raise NotImplementedError
+
+    def ids_param(self, ids: list[int]):
+        return ids
+
+    # How to make the database start from the ids and read the facets' columns from the covering
+    # index, not the wide rows.
+    join = "JOIN"
+    covering = ""
+
+    def facets(self, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
         sql = (
-            f"WITH hits AS {self.materialized}(SELECT d.id, d.kind, d.organisation_id, d.column_type, d.year, "
-            f"d.published_at, {in_title} AS in_title "
-            f"FROM ({match}) h {self.join} {DOCUMENT_TABLE} d ON d.id = h.id WHERE {where}) "
+            f"WITH hits AS MATERIALIZED (SELECT d.id, d.kind, d.organisation_id, d.column_type, d.year "
+            f"FROM ({self.ids_sql()}) c {self.join} {DOCUMENT_TABLE} d{self.covering} ON d.id = c.id) "
             + " UNION ALL ".join(
                 [
-                    "SELECT 'page', CAST(id AS TEXT), 0, published_at, in_title "
-                    "FROM (SELECT id, published_at, in_title FROM hits "
-                    f"ORDER BY {order}published_at DESC NULLS LAST, id DESC LIMIT %s OFFSET %s) page",
-                    f"SELECT '{Facet.KIND}', kind, COUNT(*), NULL, NULL FROM hits GROUP BY kind",
-                    f"SELECT '{Facet.ORGANISATION}', CAST(organisation_id AS TEXT), COUNT(*), NULL, NULL FROM hits "
+                    f"SELECT '{Facet.KIND}', kind, COUNT(*) FROM hits GROUP BY kind",
+                    f"SELECT '{Facet.ORGANISATION}', CAST(organisation_id AS TEXT), COUNT(*) FROM hits "
                     "WHERE organisation_id IS NOT NULL GROUP BY organisation_id",
-                    f"SELECT '{Facet.COLUMN_TYPE}', column_type, COUNT(*), NULL, NULL FROM hits "
+                    f"SELECT '{Facet.COLUMN_TYPE}', column_type, COUNT(*) FROM hits "
                     "WHERE column_type <> '' GROUP BY column_type",
-                    f"SELECT '{Facet.YEAR}', CAST(year AS TEXT), COUNT(*), NULL, NULL FROM hits "
+                    f"SELECT '{Facet.YEAR}', CAST(year AS TEXT), COUNT(*) FROM hits "
                     "WHERE year IS NOT NULL GROUP BY year",
-                    f"SELECT '{Facet.SITE}', CAST(s.site_id AS TEXT), COUNT(*), NULL, NULL FROM hits "
+                    f"SELECT '{Facet.SITE}', CAST(s.site_id AS TEXT), COUNT(*) FROM hits "
                     f"JOIN {SITE_TABLE} s ON s.document_id = hits.id GROUP BY s.site_id",
                 ]
             )
         )
-        facets: dict[str, list[tuple[str, int]]] = {str(facet): [] for facet in Facet}
-        page: list[tuple] = []
+        facets = empty_facets()
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*match_params, *where_params, limit, offset])
-            for facet, value, count, published_at, title_match in cursor.fetchall():
-                if facet == "page":
-                    page.append((bool(title_match) if with_title else False, published_at, int(value)))
-                else:
-                    facets[facet].append((str(value), count))
-        # The database's order: title matches first (for relevance), newest first, no date last, higher id first.
-        page.sort(key=lambda row: (row[0], row[1] is not None, row[1] or "", row[2]), reverse=True)
-        return Hits([row[2] for row in page], sum(count for _, count in facets[Facet.KIND]), facets)
-
-    materialized = "MATERIALIZED "
-    # How the match joins the documents; SQLite needs telling to start from the match.
-    join = "JOIN"
+            cursor.execute(sql, [self.ids_param(ids)])
+            for facet, value, count in cursor.fetchall():
+                facets[facet].append((str(value), count))
+        return facets

@@ -173,3 +173,20 @@ def test_demo__the_issues_example_is_found_by_its_parts(city):
         results = search(SearchRequest(query, city), record=False)
         titles = [result.document.title for result in results.best_bets + results.results]
         assert "关于印发2012年全市电子政务工作要点的通知" in titles, query
+
+
+def test_many_matches__the_newest_are_read_and_the_total_says_more_matched(city, indexed, monkeypatch, client):
+    # A search reads at least a page (10) of matches: with a limit below it, a page is what is read.
+    monkeypatch.setattr("search.engines.base.MATCH_LIMIT", 4)
+    with indexed():
+        for number in range(PAGE_SIZE + 2):
+            publish_article(column_of(city), f"限量读取稿件第{number}号", day=f"2026-03-{number + 1:02d}")
+    results = search(SearchRequest("限量读取", city, sort=SortOrder.DATE), record=False)
+    assert (results.total, results.total_exact, results.num_pages) == (PAGE_SIZE, False, 1)
+    newest = [f"限量读取稿件第{n}号" for n in range(PAGE_SIZE + 1, 1, -1)]
+    assert [result.document.title for result in results.results] == newest
+    assert sum(item.count for item in results.facets[Facet.YEAR]) == PAGE_SIZE
+    page = client.get("/search/", {"q": "限量读取"}, HTTP_HOST="www.localhost")
+    assert f"找到超过 {PAGE_SIZE} 条" in page.content.decode()
+    body = client.get("/api/search/", {"q": "限量读取"}, HTTP_HOST="www.localhost").json()
+    assert (body["total"], body["total_exact"]) == (PAGE_SIZE, False)
