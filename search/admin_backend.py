@@ -16,7 +16,6 @@ from collections import OrderedDict
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils.encoding import force_str
 from modelsearch.backends.base import BaseIndex, BaseSearchResults, EmptySearchResults
 from modelsearch.index import RelatedFields, get_indexed_models
@@ -25,7 +24,6 @@ from wagtail.models import Page
 
 from search.analysis import QueryError, index_tokens, parse_query
 from search.engines import Filters, get_engine
-from search.engines.base import SQLEngine
 from search.enums import SortOrder
 from search.models import IndexState, SearchDocument
 
@@ -150,10 +148,6 @@ class PageQuery:
             return SearchDocument.objects.none().values("page_id")
         generation = IndexState.get().current_generation
         documents = SearchDocument.objects.filter(generation=generation)
-        if isinstance(engine, SQLEngine):
-            match, params = engine.match_sql(parsed, generation, with_title=False)
-            # The engine's own SQL, the query's tokens bound as parameters.
-            return documents.filter(pk__in=RawSQL(match, params)).values("page_id")  # noqa: S611
         hits = engine.search(parsed, Filters(generation), SortOrder.RELEVANCE, 0, MAX_INDEXED_PAGE_MATCHES)
         return documents.filter(pk__in=hits.document_ids).values("page_id")
 
