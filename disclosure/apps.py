@@ -10,3 +10,8 @@ class DisclosureConfig(AppConfig):
         from disclosure.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        # A site's 政府信息公开 page may be added under its home; `sites` knows nothing of this app.
+        from sites.models import HomePage
+
+        if "disclosure.DisclosurePage" not in HomePage.subpage_types:
+            HomePage.subpage_types = [*HomePage.subpage_types, "disclosure.DisclosurePage"]

@@ -1,4 +1,4 @@
-"""A site's sections: every live column and topic by tree path.
+"""A site's sections: every live column and topic by tree path, and other top-level pages in menus.
 
 Navigation, breadcrumbs, the column meta tags and audits read them from one cached value per
 site, so a page learns its column and ancestors without a query of its own.
@@ -26,6 +26,16 @@ def site_sections(site: Site) -> dict[str, dict]:
                     "in_menu": section.show_in_menus,
                     "column": section_column_fields(section) if isinstance(section, ColumnPage) else None,
                 }
+        # Other apps' pages shown in menus at the top (the 政府信息公开 platform, say) join the navigation.
+        others = Page.objects.live().child_of(root).filter(show_in_menus=True).exclude(path__in=list(sections))
+        for page in others.order_by("path"):
+            sections[page.path] = {
+                "title": page.title,
+                "url": "/" + page.url_path[len(root.url_path) :],
+                "path": page.path,
+                "in_menu": True,
+                "column": None,
+            }
         return sections
 
     return cached_for_site(site.pk, "sections", build)
