@@ -4,6 +4,7 @@ also for each site's staff, who see and choose only the organisations their site
 is not a valid choice.
 """
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -27,7 +28,10 @@ class OwnOrganisationsForm(WagtailAdminModelForm):
         if self.for_user is None:
             return
         if "organisation" in self.fields:
-            self.fields["organisation"].queryset = handled_organisations(self.for_user).order_by("sort_order", "code")
+            # A plain list of the user's own: the organisation chooser would browse the whole tree.
+            field = self.fields["organisation"]
+            field.widget = forms.Select()
+            field.queryset = handled_organisations(self.for_user).order_by("sort_order", "code")
         if "page" in self.fields:
             self.fields["page"].queryset = pages_of_own_sites(self.for_user)
 
