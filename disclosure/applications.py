@@ -6,6 +6,7 @@ truth and `due_on` is its summary for the queues.
 """
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from statistics import median
@@ -25,6 +26,7 @@ from disclosure.enums import (
     RequestStatus,
 )
 from disclosure.models import InformationRequest, RequestEvent
+from disclosure.notifications import notify_on_commit
 from disclosure.validators import phone_digits
 
 # Without 0, O, 1, I: codes are read out over the phone.
@@ -46,7 +48,7 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _new_tracking_code(on: date) -> str:
+def new_tracking_code(on: date) -> str:
     return f"YSQ{on:%Y%m%d}{''.join(secrets.choice(CODE_ALPHABET) for _ in range(6))}"
 
 
@@ -68,7 +70,7 @@ def submit_request(
             with transaction.atomic():
                 request = InformationRequest.objects.create(
                     organisation=organisation,
-                    tracking_code=_new_tracking_code(received_on),
+                    tracking_code=new_tracking_code(received_on),
                     submission_token=token,
                     received_on=received_on,
                     **fields,
@@ -92,12 +94,18 @@ def find_request(tracking_code: str, phone: str) -> InformationRequest | None:
 
 
 def pauses_of(request: InformationRequest) -> list[Pause]:
+    kinds = [EventKind.CLARIFICATION_REQUESTED, EventKind.CLARIFIED]
+    return pauses_in(request.events.filter(kind__in=kinds).values_list("kind", "on"))
+
+
+def pauses_in(events: Iterable[tuple[str, date]]) -> list[Pause]:
+    """The clock's stops from a request's (kind, date) events, in order: 补正 asked until given."""
     pauses: list[Pause] = []
-    for event in request.events.filter(kind__in=[EventKind.CLARIFICATION_REQUESTED, EventKind.CLARIFIED]):
-        if event.kind == EventKind.CLARIFICATION_REQUESTED:
-            pauses.append(Pause(event.on))
-        elif pauses and pauses[-1].end is None:
-            pauses[-1] = Pause(pauses[-1].start, event.on)
+    for kind, on in events:
+        if kind == EventKind.CLARIFICATION_REQUESTED:
+            pauses.append(Pause(on))
+        elif kind == EventKind.CLARIFIED and pauses and pauses[-1].end is None:
+            pauses[-1] = Pause(pauses[-1].start, on)
     return pauses
 
 
@@ -123,6 +131,7 @@ def accept(request: InformationRequest, actor, on: date | None = None) -> None:
     _step(request, EventKind.ACCEPTED, {RequestStatus.RECEIVED}, actor, note="", on=on)
     request.status = RequestStatus.ACCEPTED
     _refresh_deadline(request)
+    notify_on_commit(request, EventKind.ACCEPTED)
 
 
 @transaction.atomic
@@ -135,6 +144,7 @@ def request_clarification(request: InformationRequest, actor, note: str, on: dat
     _step(request, EventKind.CLARIFICATION_REQUESTED, OPEN_STATUSES, actor, note=note, on=on)
     request.status = RequestStatus.CLARIFYING
     _refresh_deadline(request)
+    notify_on_commit(request, EventKind.CLARIFICATION_REQUESTED, note)
 
 
 @transaction.atomic
@@ -158,6 +168,7 @@ def extend(request: InformationRequest, actor, days: int, reason: str, on: date 
     request.status = RequestStatus.EXTENDED
     request.extension_days = days
     _refresh_deadline(request)
+    notify_on_commit(request, EventKind.EXTENDED, f"延长{days}个工作日")
 
 
 @transaction.atomic
@@ -176,6 +187,7 @@ def answer(
     request.answered_on = answered_on
     request.working_days_taken = _working_days_between(request.received_on, answered_on, pauses_of(request))
     _refresh_deadline(request)
+    notify_on_commit(request, EventKind.ANSWERED)
 
 
 @transaction.atomic

@@ -13,3 +13,8 @@ class DisclosureConfig(AppConfig):
 
         register_signal_handlers()
         register_search_source(SOURCE)
+        # A site's 政府信息公开 page may be added under its home; `sites` knows nothing of this app.
+        from sites.models import HomePage
+
+        if "disclosure.DisclosurePage" not in HomePage.subpage_types:
+            HomePage.subpage_types = [*HomePage.subpage_types, "disclosure.DisclosurePage"]

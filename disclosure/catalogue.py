@@ -12,13 +12,14 @@ from wagtail.models import Page, Site
 from cms.blocks import plain_text
 from disclosure.index_numbers import assign_index_number
 from disclosure.models import CatalogueEntry, CatalogueSettings
-from sites.enums import ColumnType, Validity
+from sites.enums import ColumnType, OrganisationKind, Validity
 from sites.models import ArticlePage, Organisation, SiteProfile
 
 # Pages in these columns enter the catalogue on their first publish; others when staff add them.
 CATALOGUED_BY_DEFAULT = frozenset({ColumnType.POLICY_FILES})
 FILTERS = ("org", "theme", "genre", "year", "validity", "q")
 MAX_QUERY_LENGTH = 100
+INSTITUTIONS_HEADING = "公共企事业单位"
 
 
 def is_catalogued_by_default(page: Page) -> bool:
@@ -209,6 +210,28 @@ def organisation_tree(organisations: list[Organisation]) -> list[OrganisationNod
     for root in roots:
         total(root)
     return roots
+
+
+def organisation_groups(organisations: list[Organisation]) -> list[tuple[str, list[OrganisationNode]]]:
+    """(heading, tree) of the organisations: governments and departments, then 公共企事业单位 apart.
+
+    An institution's entries still count in the government above it, as filtering by that
+    government finds them.
+    """
+    institutions: list[OrganisationNode] = []
+
+    def lift(nodes: list[OrganisationNode]) -> list[OrganisationNode]:
+        kept = []
+        for node in nodes:
+            if node.organisation.kind == OrganisationKind.PUBLIC_INSTITUTION:
+                institutions.append(node)
+            else:
+                node.children = lift(node.children)
+                kept.append(node)
+        return kept
+
+    groups = [("", lift(organisation_tree(organisations)))]
+    return [*groups, (INSTITUTIONS_HEADING, institutions)] if institutions else groups
 
 
 def entry_record(entry: CatalogueEntry) -> dict[str, object]:

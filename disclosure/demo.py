@@ -1,5 +1,5 @@
 """Demo disclosure: every site's 政府信息公开 page, its catalogue, guides, last year's reports and
-requests in every state. Only what is missing is added."""
+requests in every state, and the catalogues of the 公共企事业单位. Only what is missing is added."""
 
 from datetime import date, timedelta
 
@@ -9,7 +9,16 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from disclosure import applications, catalogue
-from disclosure.enums import ApplicantType, DeliveryMethod, IdDocumentType, Outcome
+from disclosure.deadlines import answer_deadline, working_days_between
+from disclosure.enums import (
+    OUTCOMES_NEEDING_GROUND,
+    ApplicantType,
+    DeliveryMethod,
+    EventKind,
+    IdDocumentType,
+    Outcome,
+    RequestStatus,
+)
 from disclosure.models import (
     AnnualReport,
     CatalogueEntry,
@@ -17,16 +26,16 @@ from disclosure.models import (
     DisclosurePage,
     EntryAttachment,
     GenreCategory,
+    InformationRequest,
+    RequestEvent,
     ThemeCategory,
 )
 from disclosure.reports import publish_report
 from disclosure.validators import RESIDENT_ID_CHECKS, RESIDENT_ID_WEIGHTS
-from sites.enums import ColumnType
+from sites.enums import ColumnType, OrganisationKind
 from sites.models import ArticlePage, SiteProfile
 
-PAGE_SLUG = "xxgk"
-# Requests on these sites (those with demo accounts), one per state of the handling.
-REQUEST_SITES = ("www.", "xinzhou.", "guangfeng.")
+# One request per state of the handling, on every site; the answered ones with several outcomes.
 REQUEST_SCRIPT = (
     ("received", "2012年以来本市电子政务建设项目的立项批复文件", 1),
     ("accepted", "本区老旧小区改造年度计划及资金安排", 6),
@@ -38,38 +47,41 @@ REQUEST_SCRIPT = (
     ("refused", "某企业环境影响评价报告中涉及商业秘密的部分", 50),
     ("not_held", "1990年某村土地征收的批复文件", 55),
     ("withdrawn", "城区停车位规划资料", 30),
+    ("partly", "2024年城区燃气管网改造工程的招标及合同文件", 48),
+    ("not_ours", "某上市公司年度财务报告", 35),
 )
 APPLICANTS = (("张明", "江西省上饶市信州区五三大道1号"), ("李华", "江西省上饶市广丰区永丰大道8号"))
+REFUSAL_GROUND = "《中华人民共和国政府信息公开条例》第十五条"
+# What each demo 公共企事业单位 publishes (by slug); others publish the generic pair.
+INSTITUTION_ENTRIES = {
+    "zls": ("{org}2025年第四季度供水水质公示", "{org}居民生活用水价格及收费标准"),
+    "gdgs": ("{org}2026年1月计划停电公告", "{org}居民用电阶梯电价执行标准"),
+    "rmyy": ("{org}医疗服务价格公示", "{org}2025年度院务公开报告"),
+    "gjgs": ("{org}公交线路调整公告", "{org}公交票价及优惠乘车政策"),
+}
+GENERIC_INSTITUTION_ENTRIES = ("{org}服务收费标准", "{org}服务承诺及办事指南")
 
 
 def seed_demo(sites: list[Site]) -> None:
     """Add the demo disclosure content that is not there yet."""
     theme = ThemeCategory.objects.filter(name="综合政务").first()
     genre = GenreCategory.objects.filter(name="规范性文件").first()
+    organisations = []
     for site in sites:
         profile = SiteProfile.for_site(site)
         if profile.organisation is None:
             continue
-        _platform_page(site)
+        DisclosurePage.ensure_for(site)
         _catalogue(site, profile, theme, genre)
         guided = set(DisclosureGuide.objects.values_list("organisation", flat=True))
         for organisation in catalogue.scope_organisations(site):
             if organisation.pk not in guided:
                 _guide(organisation, profile)
+            if organisation.kind == OrganisationKind.PUBLIC_INSTITUTION:
+                _institution_catalogue(organisation, profile, theme)
         _report(profile.organisation)
-        if site.hostname.startswith(REQUEST_SITES):
-            _requests(profile.organisation)
-
-
-def _platform_page(site: Site) -> DisclosurePage:
-    home = site.root_page
-    existing = DisclosurePage.objects.descendant_of(home).first()
-    if existing:
-        return existing
-    page = DisclosurePage(title="政府信息公开", slug=PAGE_SLUG)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+        organisations.append(profile.organisation)
+    _requests(organisations)
 
 
 def _catalogue(site: Site, profile: SiteProfile, theme, genre) -> None:
@@ -83,17 +95,42 @@ def _catalogue(site: Site, profile: SiteProfile, theme, genre) -> None:
             entry.save()
             entry.tags.add("政务公开", "演示" if number % 2 else "政务服务")
     organisation = profile.organisation
-    title = f"{organisation.short_name}权责清单（演示附件）"
+    _attachment_entry(
+        organisation,
+        profile,
+        title=f"{organisation.short_name}权责清单（演示附件）",
+        summary=f"{organisation.name}行政权力和责任事项清单，以附件形式公开。",
+        theme=theme,
+        file_name=f"demo-qzqd-{organisation.slug}.txt",
+    )
+
+
+def _institution_catalogue(organisation, profile: SiteProfile, theme) -> None:
+    titles = INSTITUTION_ENTRIES.get(organisation.slug, GENERIC_INSTITUTION_ENTRIES)
+    for number, template in enumerate(titles, start=1):
+        title = template.format(org=organisation.short_name)
+        _attachment_entry(
+            organisation,
+            profile,
+            title=f"{title}（演示附件）",
+            summary=f"{organisation.name}依照所在领域的信息公开规定公开的{title.removeprefix(organisation.short_name)}。",
+            theme=theme,
+            file_name=f"demo-{organisation.code}-{number}.txt",
+        )
+
+
+def _attachment_entry(organisation, profile: SiteProfile, *, title: str, summary: str, theme, file_name: str) -> None:
+    """An entry published only as an attached file, once."""
     if CatalogueEntry.objects.filter(title=title, page__isnull=True).exists():
         return
     document = get_document_model().objects.create(
         title=title,
         collection=profile.collection,
-        file=ContentFile(f"{title}\n本文件为演示数据。\n".encode(), name=f"demo-qzqd-{organisation.slug}.txt"),
+        file=ContentFile(f"{title}\n本文件为演示数据。\n".encode(), name=file_name),
     )
     entry = CatalogueEntry(
         title=title,
-        summary=f"{organisation.name}行政权力和责任事项清单，以附件形式公开。",
+        summary=summary,
         theme=theme,
         genre=GenreCategory.objects.filter(name="其他").first(),
         organisation=organisation,
@@ -142,48 +179,80 @@ def _resident_id(serial: int) -> str:
     return body + RESIDENT_ID_CHECKS[sum(int(d) * w for d, w in zip(body, RESIDENT_ID_WEIGHTS, strict=True)) % 11]
 
 
-def _requests(organisation) -> None:
+def _requests(organisations) -> None:
+    """The demo requests of every organisation, written in two bulk inserts with their logs.
+
+    Each request's state, deadline and working days come from its scripted events by the rules
+    the handling steps use; no applicant is notified of demo steps.
+    """
+    tokens = {
+        f"demo-{organisation.code}-{number}": (organisation, number)
+        for organisation in organisations
+        for number in range(1, len(REQUEST_SCRIPT) + 1)
+    }
+    seeded = set(
+        InformationRequest.objects.filter(submission_token__in=tokens).values_list("submission_token", flat=True)
+    )
     today = timezone.localdate()
-    for number, (state, description, days_ago) in enumerate(REQUEST_SCRIPT, start=1):
+    requests, logs = [], []
+    for token, (organisation, number) in tokens.items():
+        if token in seeded:
+            continue
+        state, description, days_ago = REQUEST_SCRIPT[number - 1]
         name, address = APPLICANTS[number % 2]
-        data = {
-            "applicant_type": ApplicantType.CITIZEN,
-            "name": name,
-            "id_type": IdDocumentType.RESIDENT_ID,
-            "id_number": _resident_id(number),
-            "phone": f"1390793{number:04}",
-            "address": address,
-            "description": f"{description}（演示数据）",
-            "delivery": DeliveryMethod.POST,
-        }
         received = today - timedelta(days=days_ago)
-        request, created = applications.submit_request(
-            data, organisation, f"demo-{organisation.code}-{number}", received_on=received
+        request = InformationRequest(
+            organisation=organisation,
+            tracking_code=applications.new_tracking_code(received),
+            submission_token=token,
+            applicant_type=ApplicantType.CITIZEN,
+            name=name,
+            id_type=IdDocumentType.RESIDENT_ID,
+            id_number=_resident_id(number),
+            phone=f"1390793{number:04}",
+            address=address,
+            description=f"{description}（演示数据）",
+            delivery=DeliveryMethod.POST,
+            received_on=received,
         )
-        if created:
-            _handle(request, state, received)
+        events = _handling(request, state, received)
+        requests.append(request)
+        logs.append(events)
+    InformationRequest.objects.bulk_create(requests)
+    RequestEvent.objects.bulk_create(
+        [
+            RequestEvent(request=request, kind=kind, on=on, note=note)
+            for request, events in zip(requests, logs, strict=True)
+            for kind, on, note in events
+        ]
+    )
 
 
-def _handle(request, state: str, received: date) -> None:
-    if state == "received":
-        return
+def _handling(request: InformationRequest, state: str, received: date) -> list[tuple[str, date, str]]:
+    """The scripted events of a request in `state`, with the request's handling fields set from them."""
+    events = [(EventKind.RECEIVED, received, "")]
     if state == "withdrawn":
-        applications.withdraw(request, None, "申请人来电撤回。", on=received + timedelta(days=2))
-        return
-    applications.accept(request, None, on=received + timedelta(days=1))
+        events.append((EventKind.WITHDRAWN, received + timedelta(days=2), "申请人来电撤回。"))
+        request.status = RequestStatus.WITHDRAWN
+    elif state != "received":
+        events.append((EventKind.ACCEPTED, received + timedelta(days=1), ""))
+        request.status = RequestStatus.ACCEPTED
     if state == "clarifying":
-        applications.request_clarification(
-            request, None, "请补充说明所需文件的名称或文号。", on=received + timedelta(days=2)
+        events.append(
+            (EventKind.CLARIFICATION_REQUESTED, received + timedelta(days=2), "请补充说明所需文件的名称或文号。")
         )
+        request.status = RequestStatus.CLARIFYING
     elif state == "extended":
-        applications.extend(request, None, 10, "涉及多个部门，需会商。", on=received + timedelta(days=7))
-    elif state in ("disclosed", "refused", "not_held"):
-        ground = "《中华人民共和国政府信息公开条例》第十五条" if state == "refused" else ""
-        applications.answer(
-            request,
-            None,
-            Outcome(state),
-            legal_ground=ground,
-            note="已按申请人选择的方式送达。",
-            on=received + timedelta(days=12),
-        )
+        events.append((EventKind.EXTENDED, received + timedelta(days=7), "延长10个工作日：涉及多个部门，需会商。"))
+        request.status, request.extension_days = RequestStatus.EXTENDED, 10
+    elif state in Outcome.values:
+        answered = received + timedelta(days=12)
+        events.append((EventKind.ANSWERED, answered, "已按申请人选择的方式送达。"))
+        request.status, request.outcome, request.answered_on = RequestStatus.ANSWERED, state, answered
+        request.legal_ground = REFUSAL_GROUND if state in OUTCOMES_NEEDING_GROUND else ""
+    pauses = applications.pauses_in((kind, on) for kind, on, _note in events)
+    if request.answered_on:
+        request.working_days_taken = working_days_between(received, request.answered_on, pauses)
+    deadline = answer_deadline(received, pauses, request.extension_days)
+    request.due_on, request.due_provisional = deadline.due_on, deadline.provisional
+    return events

@@ -64,3 +64,4 @@ class EventKind(models.TextChoices):
     EXTENDED = "extended", "延期答复"
     ANSWERED = "answered", "答复"
     WITHDRAWN = "withdrawn", "申请人撤回"
+    NOTIFIED = "notified", "告知申请人"

@@ -9,6 +9,7 @@ from wagtail.models import Site
 from cms.client_ip import client_ip
 from disclosure import catalogue
 from disclosure.applications import find_request, submit_request
+from disclosure.enums import EventKind
 from disclosure.forms import InformationRequestForm, StatusForm, new_submission_token
 from disclosure.models import AnnualReport, CatalogueEntry, DisclosureGuide, GenreCategory, ThemeCategory
 from disclosure.ratelimit import lookup_retry_after, submit_retry_after
@@ -32,7 +33,7 @@ def catalogue_context(request) -> dict:
         "filters": filters,
         "listing": listing,
         "filter_query": query.urlencode(),
-        "organisation_tree": catalogue.organisation_tree(organisations),
+        "organisation_groups": catalogue.organisation_groups(organisations),
         "themes": ThemeCategory.objects.all(),
         "genres": GenreCategory.objects.all(),
         "validities": Validity.choices,
@@ -117,5 +118,6 @@ def status(page, request):
             context["error"], code = "未找到该申请，请核对查询码和联系电话。", HTTPStatus.NOT_FOUND
         else:
             context["found"] = found
-            context["events"] = found.events.all()
+            # Whether an email reached them is for staff; the applicant sees the steps.
+            context["events"] = found.events.exclude(kind=EventKind.NOTIFIED)
     return page._render(request, "pages/disclosure_status.html", context, code, True)

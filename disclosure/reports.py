@@ -8,14 +8,21 @@ from django.utils import timezone
 
 from disclosure.applications import statistics
 from disclosure.models import AnnualReport, CatalogueEntry, DisclosureGuide, InformationRequest
+from sites.enums import OrganisationKind
 from sites.models import Organisation
 
 # The genres the national report template counts in its proactive-disclosure table.
 REPORTED_GENRES = ("规章", "规范性文件")
 
 
-def report_due_on(organisation: Organisation, year: int) -> date:
-    """Departments publish last year's report by 31 January, governments by 31 March."""
+def report_due_on(organisation: Organisation, year: int) -> date | None:
+    """Departments publish last year's report by 31 January, governments by 31 March.
+
+    None for 公共企事业单位: §49–50 bind administrative organs; public institutions report, if at
+    all, under their own sector's rules, so no report is due here (their guides are).
+    """
+    if organisation.kind == OrganisationKind.PUBLIC_INSTITUTION:
+        return None
     return date(year + 1, 3, 31) if organisation.is_government else date(year + 1, 1, 31)
 
 
@@ -57,11 +64,11 @@ class Shortfall:
     organisation: Organisation
     missing_guide: bool
     missing_report: bool
-    report_due_on: date
+    report_due_on: date | None
 
 
 def shortfalls(organisations: QuerySet[Organisation], today: date | None = None) -> list[Shortfall]:
-    """Organisations without a guide, or without last year's published report once it is due."""
+    """Organisations without a guide, or without last year's published report once it is due (if one is)."""
     today = today or timezone.localdate()
     year = today.year - 1
     with_guide = set(
@@ -75,7 +82,7 @@ def shortfalls(organisations: QuerySet[Organisation], today: date | None = None)
     found = []
     for organisation in organisations.order_by("sort_order", "code"):
         due = report_due_on(organisation, year)
-        missing_report = organisation.pk not in reported and today > due
+        missing_report = due is not None and organisation.pk not in reported and today > due
         if organisation.pk not in with_guide or missing_report:
             found.append(Shortfall(organisation, organisation.pk not in with_guide, missing_report, due))
     return found

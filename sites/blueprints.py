@@ -169,6 +169,9 @@ def provision_site(
     profile.editor_group, profile.reviewer_group = groups.editors, groups.reviewers
     profile.save(update_fields=["collection", "editor_group", "reviewer_group"])
     _ensure_workflow(site, home, groups.reviewers)
+    # Apps complete the site with what they own (the 政府信息公开 page, say): `fn(site)`, safe to run again.
+    for complete_site in hooks.get_hooks("site_provisioned"):
+        complete_site(site)
     return report
 
 

@@ -8,6 +8,8 @@ class OrganisationKind(models.TextChoices):
     COUNTY_LEVEL_CITY = "county-level city", "县级市"
     DEPARTMENT = "department", "政府部门"
     COMMITTEE = "committee", "管委会"
+    # Water, power, hospitals, schools, transport: they publish on the portal of the government above them.
+    PUBLIC_INSTITUTION = "public institution", "公共企事业单位"
 
 
 GOVERNMENT_KINDS = frozenset(

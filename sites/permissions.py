@@ -1,6 +1,8 @@
 """Who works on which site: the per-site editor and reviewer groups, and the sites a user works on.
 
-Each site's groups work only on that site's pages and collection.
+Each site's groups work only on that site's pages and collection. Apps grant the groups model
+permissions of their own through the `site_group_permissions` hook: `fn(role) -> [(app_label,
+codename)]`, role "editor" or "reviewer"; the app's own views keep each site to its own objects.
 """
 
 from dataclasses import dataclass
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q, QuerySet
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 from wagtail.permissions import policy_registry
 
@@ -44,18 +47,27 @@ def ensure_site_groups(
     """
     editor_name, reviewer_name = site_group_names(site_name)
     editors = _ensure_group(
-        existing.editors if existing else None, editor_name, home, collection, EDITOR_PAGE_PERMISSIONS
+        existing.editors if existing else None, editor_name, home, collection, EDITOR_PAGE_PERMISSIONS, role="editor"
     )
     reviewers = _ensure_group(
-        existing.reviewers if existing else None, reviewer_name, home, collection, REVIEWER_PAGE_PERMISSIONS
+        existing.reviewers if existing else None,
+        reviewer_name,
+        home,
+        collection,
+        REVIEWER_PAGE_PERMISSIONS,
+        role="reviewer",
     )
     return SiteGroups(editors, reviewers)
 
 
-def _ensure_group(group: Group | None, name: str, home: Page, collection: Collection, page_permission_types) -> Group:
+def _ensure_group(
+    group: Group | None, name: str, home: Page, collection: Collection, page_permission_types, *, role: str
+) -> Group:
     if group is None:
         group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for granted_by_app in hooks.get_hooks("site_group_permissions"):
+        group.permissions.add(*(_permission(app_label, codename) for app_label, codename in granted_by_app(role)))
     for permission_type in page_permission_types:
         GroupPagePermission.objects.get_or_create(
             group=group, page=home, permission=_permission("wagtailcore", f"{permission_type}_page")

@@ -1,9 +1,11 @@
-"""A site's sections: every live column and topic by tree path.
+"""A site's sections: every live column and topic by tree path, and other top-level pages in menus.
 
 Navigation, breadcrumbs, the column meta tags and audits read them from one cached value per
 site, so a page learns its column and ancestors without a query of its own.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from wagtail.models import Page, Site
 
 from sites.caching import cached_for_site
@@ -16,16 +18,26 @@ def site_sections(site: Site) -> dict[str, dict]:
 
     def build() -> dict[str, dict]:
         root = site.root_page
+        # Topics, and other apps' pages shown in menus at the top (the 政府信息公开 platform, say):
+        # their Page fields are all a section needs, so one query finds every type of them.
+        others = (
+            Page.objects.live()
+            .descendant_of(root)
+            .filter(
+                Q(content_type=ContentType.objects.get_for_model(TopicPage))
+                | Q(depth=root.depth + 1, show_in_menus=True)
+            )
+            .exclude(content_type=ContentType.objects.get_for_model(ColumnPage))
+        )
         sections = {}
-        for model in (ColumnPage, TopicPage):
-            for section in model.objects.live().descendant_of(root).order_by("path"):
-                sections[section.path] = {
-                    "title": section.title,
-                    "url": "/" + section.url_path[len(root.url_path) :],
-                    "path": section.path,
-                    "in_menu": section.show_in_menus,
-                    "column": section_column_fields(section) if isinstance(section, ColumnPage) else None,
-                }
+        for section in sorted([*ColumnPage.objects.live().descendant_of(root), *others], key=lambda page: page.path):
+            sections[section.path] = {
+                "title": section.title,
+                "url": "/" + section.url_path[len(root.url_path) :],
+                "path": section.path,
+                "in_menu": section.show_in_menus,
+                "column": section_column_fields(section) if isinstance(section, ColumnPage) else None,
+            }
         return sections
 
     return cached_for_site(site.pk, "sections", build)

@@ -1,7 +1,8 @@
 """The 政府信息公开 platform of a site: its catalogue, guides, annual reports and request form.
 
-One page per site, under the site's 政务公开 channel. It covers the site's organisation and
-every organisation under it, so on the city portal it is the cluster-wide platform (§24).
+One page per site, under its home (every new site gets one, shown in its navigation). It covers
+the site's organisation and every organisation under it, so on the city portal it is the
+cluster-wide platform (§24).
 """
 
 from django.template.response import TemplateResponse
@@ -13,17 +14,31 @@ from cms.models import BasePage
 
 __all__ = ["DisclosurePage"]
 
+PAGE_SLUG = "xxgk"
+
 
 class DisclosurePage(RoutablePageMixin, BasePage):
     template_name = "pages/disclosure_page.html"
     parent_page_types = ["sites.HomePage", "sites.ColumnPage"]
     subpage_types: list[str] = []
+    max_count_per_parent = 1
     # The catalogue's filters; the page cache keys an entry by these and ignores any other parameter.
     cache_query_params = ("page", "org", "theme", "genre", "year", "validity", "q")
     content_panels = Page.content_panels
 
     class Meta:
         verbose_name = "政府信息公开"
+
+    @classmethod
+    def ensure_for(cls, site) -> "DisclosurePage":
+        """The site's platform page; a site without one gets it, live, under its home."""
+        existing = cls.objects.descendant_of(site.root_page).first()
+        if existing:
+            return existing
+        page = cls(title="政府信息公开", slug=PAGE_SLUG, show_in_menus=True)
+        site.root_page.add_child(instance=page)
+        page.save_revision().publish()
+        return page
 
     def _render(self, request, template: str, context: dict, status: int = 200, private: bool = False):
         theme = getattr(request, "theme", None)

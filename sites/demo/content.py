@@ -17,6 +17,13 @@ CITY_DEPARTMENTS = (
     DepartmentSpec("上饶经济技术开发区管理委员会", "上饶经开区", "srjkq", OrganisationKind.COMMITTEE),
     DepartmentSpec("三清山风景名胜区管理委员会", "三清山管委会", "sqs", OrganisationKind.COMMITTEE),
 )
+# 公共企事业单位 under the city: no site of their own; their catalogues and guides are on the city portal.
+CITY_PUBLIC_INSTITUTIONS = (
+    DepartmentSpec("上饶市自来水公司", "市自来水公司", "zls", OrganisationKind.PUBLIC_INSTITUTION),
+    DepartmentSpec("国网上饶供电公司", "国网上饶供电公司", "gdgs", OrganisationKind.PUBLIC_INSTITUTION),
+    DepartmentSpec("上饶市人民医院", "市人民医院", "rmyy", OrganisationKind.PUBLIC_INSTITUTION),
+    DepartmentSpec("上饶市公共交通公司", "市公交公司", "gjgs", OrganisationKind.PUBLIC_INSTITUTION),
+)
 # Departments with a site of their own, at <slug>.<demo domain>.
 CITY_DEPARTMENT_SITES = ("fgw", "jyj", "sjglj", "srjkq")
 

@@ -1,4 +1,4 @@
-"""Seeds the demo cluster: 上饶市, its 12 counties and districts, departments, sites and content.
+"""Seeds the demo cluster: 上饶市, its 12 counties and districts, departments, public institutions, sites and content.
 
 Every step looks for what it would create first and only adds what is missing, so running the
 seed again changes nothing, and undoes nothing an administrator has changed since: organisations
@@ -69,6 +69,8 @@ def seed_cluster(domain: str, port: int, progress: Callable[[Iterable], Iterable
         department = ensure_department(city, spec, order)
         if spec.slug in content.CITY_DEPARTMENT_SITES:
             plan.append((department, spec.slug, Blueprint.DEPARTMENT))
+    for order, spec in enumerate(content.CITY_PUBLIC_INSTITUTIONS, start=len(content.CITY_DEPARTMENTS)):
+        ensure_department(city, spec, order)
     for county in governments.values():
         if county.pk == city.pk:
             continue

@@ -19,6 +19,8 @@ def test_report_due__january_for_departments_march_for_governments():
     department = Organisation(kind="department")
     assert report_due_on(government, 2025) == date(2026, 3, 31)
     assert report_due_on(department, 2025) == date(2026, 1, 31)
+    # §49–50 bind administrative organs; 公共企事业单位 follow their sector's rules.
+    assert report_due_on(Organisation(kind="public institution"), 2025) is None
 
 
 def test_published_report__carries_the_years_catalogue_and_request_figures(client):
@@ -84,3 +86,12 @@ def test_guides_page__lists_every_section_of_the_guide(client):
         "gk@example.gov.cn",
     ):
         assert text in html
+
+
+def test_shortfalls__ask_public_institutions_for_a_guide_only():
+    institution = Organisation.objects.get(code="361100-zls")
+    found = {item.organisation: item for item in shortfalls(Organisation.objects.filter(pk=institution.pk))}
+    assert institution not in found  # the demo gives it a guide, and no report is due
+    DisclosureGuide.objects.filter(organisation=institution).delete()
+    (item,) = shortfalls(Organisation.objects.filter(pk=institution.pk), today=date(2026, 12, 1))
+    assert item.missing_guide and not item.missing_report
