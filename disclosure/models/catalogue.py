@@ -96,6 +96,7 @@ class CatalogueSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "公开目录设置"
+        verbose_name_plural = "公开目录设置"
 
     def summary_limit_for(self, long_document: bool) -> int:
         return self.long_summary_limit if long_document else self.summary_limit

@@ -28,6 +28,7 @@ class DisclosurePage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "政府信息公开"
+        verbose_name_plural = "政府信息公开"
 
     @classmethod
     def ensure_for(cls, site) -> "DisclosurePage":

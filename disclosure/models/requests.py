@@ -76,6 +76,7 @@ class RequestEvent(models.Model):
 
     class Meta:
         verbose_name = "办理记录"
+        verbose_name_plural = "办理记录"
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:

@@ -32,6 +32,7 @@ class Broadcast(models.Model):
 
     class Meta:
         verbose_name = "直播状态"
+        verbose_name_plural = "直播状态"
 
     def __str__(self) -> str:
         return f"{self.interview_id}: {self.get_status_display()}"
@@ -77,6 +78,7 @@ class Question(models.Model):
 
     class Meta:
         verbose_name = "网友提问"
+        verbose_name_plural = "网友提问"
         ordering = ["id"]
 
     def __str__(self) -> str:
@@ -107,6 +109,7 @@ class Message(models.Model):
 
     class Meta:
         verbose_name = "直播消息"
+        verbose_name_plural = "直播消息"
         ordering = ["id"]
 
     def __str__(self) -> str:
@@ -131,6 +134,7 @@ class InterviewRole(models.Model):
 
     class Meta:
         verbose_name = "访谈角色"
+        verbose_name_plural = "访谈角色"
         constraints = [models.UniqueConstraint(fields=["interview", "user", "role"], name="interviews_role_unique")]
 
     def __str__(self) -> str:

@@ -171,6 +171,7 @@ class InterviewGuest(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "嘉宾"
+        verbose_name_plural = "嘉宾"
 
     def __str__(self) -> str:
         return f"{self.name}（{self.title}）"
@@ -192,3 +193,4 @@ class InterviewRelatedPage(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "相关文件"
+        verbose_name_plural = "相关文件"

@@ -14,6 +14,7 @@ class IndexState(models.Model):
 
     class Meta:
         verbose_name = "索引状态"
+        verbose_name_plural = "索引状态"
 
     @classmethod
     def get(cls) -> "IndexState":
@@ -67,6 +68,7 @@ class SearchDocument(models.Model):
 
     class Meta:
         verbose_name = "检索文档"
+        verbose_name_plural = "检索文档"
         constraints = [
             models.UniqueConstraint(fields=["generation", "page"], name="search_one_document_per_page"),
             models.UniqueConstraint(

@@ -15,4 +15,5 @@ class QueryRecord(models.Model):
 
     class Meta:
         verbose_name = "检索记录"
+        verbose_name_plural = "检索记录"
         constraints = [models.UniqueConstraint(fields=["site", "day", "query"], name="search_query_once_a_day")]

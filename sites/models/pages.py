@@ -85,6 +85,7 @@ class HomePage(SanitizedBodyMixin, BasePage):
 
     class Meta:
         verbose_name = "网站首页"
+        verbose_name_plural = "网站首页"
 
     def route(self, request, path_components):
         """Find the whole chain of pages for the path in one query instead of two per segment.
@@ -151,6 +152,7 @@ class ColumnPage(BasePage):
 
     class Meta:
         verbose_name = "栏目"
+        verbose_name_plural = "栏目"
 
     def get_column(self) -> "ColumnPage":
         return self
@@ -267,6 +269,7 @@ class ArticlePage(ContentPage):
 
     class Meta:
         verbose_name = "文章"
+        verbose_name_plural = "文章"
 
     @staticmethod
     def publishers_on(site: Site | None) -> models.QuerySet[Organisation]:
@@ -361,6 +364,7 @@ class ServiceGuidePage(ContentPage):
 
     class Meta:
         verbose_name = "办事指南"
+        verbose_name_plural = "办事指南"
 
 
 class LeaderPage(ContentPage):
@@ -394,6 +398,7 @@ class LeaderPage(ContentPage):
 
     class Meta:
         verbose_name = "领导信息"
+        verbose_name_plural = "领导信息"
 
 
 class TopicPage(ContentPage):
@@ -419,6 +424,7 @@ class TopicPage(ContentPage):
 
     class Meta:
         verbose_name = "专题"
+        verbose_name_plural = "专题"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

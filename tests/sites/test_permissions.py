@@ -4,10 +4,11 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Site
+from wagtail.models import Collection, GroupPagePermission, Site, Workflow
 from wagtail.permissions import policy_registry
 
 from sites.models import ArticlePage
@@ -137,3 +138,9 @@ def test_county_editor__submits_an_article_for_review_through_the_admin(client):
     assert re.fullmatch(r'<p data-block-key="\w+">待审核的正文。</p>', page.body[0].value.source)
     assert page.current_workflow_task.name == "信州区人民政府门户网站内容审核"
     assert page.current_workflow_task.specific.groups.get().name == "信州区人民政府门户网站审核"
+
+
+def test_only_cluster_administrators_hold_permissions_on_the_whole_tree():
+    root_groups = set(GroupPagePermission.objects.filter(page__depth=1).values_list("group__name", flat=True))
+    assert root_groups == {settings.CLUSTER_ADMIN_GROUP_NAME}
+    assert not Workflow.objects.filter(name__regex=r"^[A-Za-z ]+$").exists()
