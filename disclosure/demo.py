@@ -50,6 +50,8 @@ REQUEST_SCRIPT = (
     ("partly", "2024年城区燃气管网改造工程的招标及合同文件", 48),
     ("not_ours", "某上市公司年度财务报告", 35),
 )
+# Sites whose queues show a request past its deadline; the others stay clean for the demo's own audit.
+OVERDUE_DEMO_SITES = ("www", "xinzhou", "guangfeng")
 APPLICANTS = (("张明", "江西省上饶市信州区五三大道1号"), ("李华", "江西省上饶市广丰区永丰大道8号"))
 REFUSAL_GROUND = "《中华人民共和国政府信息公开条例》第十五条"
 # What each demo 公共企事业单位 publishes (by slug); others publish the generic pair.
@@ -80,7 +82,7 @@ def seed_demo(sites: list[Site]) -> None:
             if organisation.kind == OrganisationKind.PUBLIC_INSTITUTION:
                 _institution_catalogue(organisation, profile, theme)
         _report(profile.organisation)
-        organisations.append(profile.organisation)
+        organisations.append((profile.organisation, site.hostname.split(".")[0] in OVERDUE_DEMO_SITES))
     _requests(organisations)
 
 
@@ -180,15 +182,16 @@ def _resident_id(serial: int) -> str:
 
 
 def _requests(organisations) -> None:
-    """The demo requests of every organisation, written in two bulk inserts with their logs.
+    """The demo requests of every (organisation, with an overdue one), in two bulk inserts with their logs.
 
     Each request's state, deadline and working days come from its scripted events by the rules
     the handling steps use; no applicant is notified of demo steps.
     """
     tokens = {
         f"demo-{organisation.code}-{number}": (organisation, number)
-        for organisation in organisations
-        for number in range(1, len(REQUEST_SCRIPT) + 1)
+        for organisation, with_overdue in organisations
+        for number, (state, _, _) in enumerate(REQUEST_SCRIPT, start=1)
+        if with_overdue or state != "overdue"
     }
     seeded = set(
         InformationRequest.objects.filter(submission_token__in=tokens).values_list("submission_token", flat=True)

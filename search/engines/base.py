@@ -116,7 +116,7 @@ class SQLEngine(Engine):
             titles = self.newest(query, filters, title=True, limit=offset + limit)
             in_title = set(titles)
             ids = titles + [pk for pk in matches if pk not in in_title]
-        return Hits(ids[offset : offset + limit], len(matches), self.facets(matches), complete)
+        return Hits(ids[offset : offset + limit], len(matches), self.facets(matches), complete=complete)
 
     def ids_sql(self) -> str:
         """SQL selecting `id` from the list of ids given as its one parameter."""

@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from disclosure.applications import overdue, pauses_of
 from disclosure.deadlines import answer_deadline
+from disclosure.demo import OVERDUE_DEMO_SITES
 from disclosure.enums import RequestStatus
 from disclosure.models import AnnualReport, CatalogueEntry, DisclosureGuide, DisclosurePage, InformationRequest
 from sites.enums import OrganisationKind
@@ -24,11 +25,11 @@ def test_every_site_with_an_organisation__has_a_platform_page_and_numbered_catal
         assert AnnualReport.objects.filter(organisation=organisation, published_at__isnull=False).exists()
 
 
-def test_demo_requests__cover_every_state_and_an_overdue_one_on_every_site():
+def test_demo_requests__cover_every_state_on_every_site_and_an_overdue_one_on_three():
     for profile in SiteProfile.objects.exclude(organisation=None):
         requests = InformationRequest.objects.filter(organisation=profile.organisation)
         assert set(requests.values_list("status", flat=True)) == set(RequestStatus.values), profile.site.hostname
-        assert overdue(requests).exists()
+        assert overdue(requests).exists() == (profile.site.hostname.split(".")[0] in OVERDUE_DEMO_SITES)
         assert requests.filter(status="answered").values("outcome").distinct().count() >= 3
         # The scripted log agrees with the request: the deadline recomputed from its events is the stored one.
         extended = requests.get(status="extended")
