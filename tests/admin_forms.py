@@ -3,6 +3,7 @@
 import json
 
 from bs4 import BeautifulSoup
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 SKIPPED_INPUT_TYPES = {"submit", "button", "file", "image", "reset"}
 
@@ -48,3 +49,10 @@ def _stream_fields(prefix: str, blocks: list[dict]) -> dict[str, list[str]]:
             f"{prefix}-{index}-order": [str(index)],
         }
     return fields
+
+
+def with_legacy_body(data: dict[str, list[str]], html: str) -> dict[str, list[str]]:
+    """The edit form's data with the page's body replaced by one legacy-markup block of `html`."""
+    data = {key: value for key, value in data.items() if not key.startswith("body-")}
+    data.update(nested_form_data({"body": streamfield([("legacy_html", html)])}))
+    return data

@@ -18,13 +18,12 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 from wagtail.models import PageLogEntry, Site
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.alt_text import images_without_alt_in_html
 from publishing.scheduler import tick
 from publishing.workflows import secrecy_group_of
 from sites.models import ArticlePage, SiteProfile
-from tests.admin_forms import edit_form_data
+from tests.admin_forms import edit_form_data, with_legacy_body
 
 pytestmark = pytest.mark.django_db
 
@@ -119,11 +118,10 @@ def test_page_whose_imported_body_has_an_image_without_alt__is_not_published(cli
     article = ArticlePage.objects.live().filter(url_path__startswith="/xinzhou-localhost/").first()
     client.force_login(get_user_model().objects.get(username="admin"))
     url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    data = edit_form_data(client.get(url, HTTP_HOST=HOST))
-    for key in [key for key in data if key.startswith("body-")]:
-        del data[key]
-    body = [("legacy_html", '<p>规划图：</p><p><img src="/media/legacy/plan.png" width="640"></p>')]
-    data.update(nested_form_data({"body": streamfield(body)}))
+    data = with_legacy_body(
+        edit_form_data(client.get(url, HTTP_HOST=HOST)),
+        '<p>规划图：</p><p><img src="/media/legacy/plan.png" width="640"></p>',
+    )
     data["action-publish"] = ["action-publish"]
     response = client.post(url, data, HTTP_HOST=HOST)
     assert response.status_code == HTTPStatus.OK

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.outline import heading_changes, normalise_headings
 from sites.models import ArticlePage
-from tests.admin_forms import edit_form_data
+from tests.admin_forms import edit_form_data, with_legacy_body
 
 HOST = "xinzhou.localhost"
 
@@ -42,11 +42,10 @@ def test_editor__is_told_on_saving_which_heading_levels_the_page_shows_renumbere
     article = ArticlePage.objects.live().filter(url_path__startswith="/xinzhou-localhost/").first()
     client.force_login(get_user_model().objects.get(username="admin"))
     url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    data = edit_form_data(client.get(url, HTTP_HOST=HOST))
-    for key in [key for key in data if key.startswith("body-")]:
-        del data[key]
-    body = [("legacy_html", "<h3>一、总则</h3><p>正文</p><h4>（一）适用范围</h4><h3>二、附则</h3>")]
-    data.update(nested_form_data({"body": streamfield(body)}))
+    data = with_legacy_body(
+        edit_form_data(client.get(url, HTTP_HOST=HOST)),
+        "<h3>一、总则</h3><p>正文</p><h4>（一）适用范围</h4><h3>二、附则</h3>",
+    )
 
     page = client.post(url, data, HTTP_HOST=HOST, follow=True).content.decode()
 
