@@ -94,22 +94,22 @@ def permission_label(permission) -> str:
     return f"{PERMISSION_VERBS.get(verb, verb)}（{permission.content_type.app_label}.{permission.codename}）"
 
 
-def page_permission_text(page_permission) -> str:
+def _object_permission_text(record, field: str, noun: str) -> str:
+    """A permission on one page or collection; the object may be gone when its deletion is logged."""
     try:
-        page = page_permission.page
-        where = f"页面《{page.title}》（{page.pk}）"
+        target = getattr(record, field)
+        where = f"{noun}《{target}》（{target.pk}）"
     except ObjectDoesNotExist:
-        where = f"页面 {page_permission.page_id}"
-    return f"{where}：{permission_label(page_permission.permission)}"
+        where = f"{noun} {getattr(record, f'{field}_id')}"
+    return f"{where}：{permission_label(record.permission)}"
+
+
+def page_permission_text(page_permission) -> str:
+    return _object_permission_text(page_permission, "page", "页面")
 
 
 def collection_permission_text(collection_permission) -> str:
-    try:
-        collection = collection_permission.collection
-        where = f"集合《{collection.name}》（{collection.pk}）"
-    except ObjectDoesNotExist:
-        where = f"集合 {collection_permission.collection_id}"
-    return f"{where}：{permission_label(collection_permission.permission)}"
+    return _object_permission_text(collection_permission, "collection", "集合")
 
 
 def owning_group_label(permission_record) -> str:
