@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import base64
 import contextlib
+import json
 import multiprocessing
 import os
 import platform
@@ -308,34 +309,56 @@ def cluster_environment(workdir: Path, redis_url: str) -> dict:
 
 def prepare_cluster(environment: dict) -> dict:
     python = str(ROOT / ".venv" / "bin" / "python")
-    subprocess.run(  # noqa: S603 (a fixed command line)
-        [python, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=environment, check=True
-    )
+    for command in (["migrate", "--no-input", "-v", "0"], ["collectstatic", "--no-input", "-v", "0"]):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=environment, check=True)  # noqa: S603 (fixed)
     output = subprocess.run(  # noqa: S603 (a fixed command line)
         [python, "manage.py", "shell", "-c", SETUP_SCRIPT], cwd=ROOT, env=environment, check=True, capture_output=True
     ).stdout.decode()
-    import json
-
     return json.loads(output.strip().splitlines()[-1])
 
 
 async def post_to_cluster(
     port: int, interview: int, session: str, count: int, rate: float
 ) -> tuple[dict[int, float], list[float]]:
-    token = base64.b32encode(os.urandom(20)).decode()[:32]
-    headers = {"Host": HOST, "Cookie": f"sessionid={session}; csrftoken={token}", "X-CSRFToken": token}
+    """The host as at a real broadcast: the console page and its state first, then posts over its socket."""
+    from websockets.asyncio.client import connect
+
+    headers = {"Host": HOST, "Cookie": f"sessionid={session}"}
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=30) as client:
+        for path in (f"/admin/interviews/{interview}/", f"/admin/interviews/{interview}/state/"):
+            response = await client.get(path)
+            if response.status_code != 200:
+                raise SystemExit(f"控制台打不开：{path} {response.status_code}")
     sent: dict[int, float] = {}
     posts: list[float] = []
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=30) as client:
+    url = f"ws://127.0.0.1:{port}/ws/interviews/{interview}/console/"
+    async with connect(
+        url, additional_headers={**headers, "Origin": f"http://{HOST}"}, compression=None, max_size=None
+    ) as console:
+        streams = set()
+        while len(streams) < 2:
+            frame = json.loads(await console.recv())
+            if frame["type"] == "ready":
+                streams.add(frame["payload"]["stream"])
         for number in range(count):
             due = time.monotonic()
             sent[number] = due
-            response = await client.post(
-                f"/admin/interviews/{interview}/act/post/",
-                json={"kind": "host", "text": f"第{number}条 bench#{number}#"},
+            await console.send(
+                json.dumps(
+                    {
+                        "type": "act",
+                        "action": "post",
+                        "request": number,
+                        "data": {"text": f"第{number}条 bench#{number}#"},
+                    }
+                )
             )
-            if response.status_code != 200:
-                raise SystemExit(f"发布失败：{response.status_code} {response.text[:300]}")
+            while True:
+                frame = json.loads(await console.recv())
+                if frame["type"] in ("ack", "error") and frame["payload"].get("request") == number:
+                    break
+            if frame["type"] == "error":
+                raise SystemExit(f"发布失败：{frame['payload']}")
             posts.append((time.monotonic() - due) * 1000)
             await asyncio.sleep(max(0.0, due + 1 / rate - time.monotonic()))
     return sent, posts
@@ -370,7 +393,7 @@ def measure(name: str, server: subprocess.Popen, port: int, *, path: str, viewer
         counter = context.Value("q", 0, lock=False)
         counters.append(counter)
         process = context.Process(
-            target=viewer_process, args=((port, path, share), started, stop_event, results, counter)
+            target=viewer_process, args=((port, path, share), started, stop_event, results, counter), daemon=True
         )
         process.start()
         processes.append(process)

@@ -7,15 +7,20 @@ subscription per interview of the process and writes every event straight to the
 
 import json
 import time
-from urllib.parse import parse_qs
+from http import HTTPStatus
+from urllib.parse import parse_qs, urlsplit
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.contrib.auth import get_user_model
 from django.http.request import split_domain_port
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
+from interviews import console_actions
+from interviews.console_actions import ActionRequest
 from interviews.enums import Stream
+from interviews.errors import InterviewError
 from interviews.events import latest_event_id
 from interviews.hub import Viewer, current_hub
 from interviews.models import InterviewPage
@@ -25,13 +30,25 @@ MAX_CLIENT_FRAME = 1024
 # A client may send this many frames in FRAME_WINDOW seconds before it is disconnected.
 MAX_CLIENT_FRAMES = 30
 FRAME_WINDOW = 10.0
+# The console sends actions: a message of the longest text, and a busy host's pace.
+MAX_CONSOLE_FRAME = 16 * 1024
+MAX_CONSOLE_FRAMES = 300
+MAX_REQUEST_ID = 64
+ERROR_CODES = {
+    HTTPStatus.BAD_REQUEST: "invalid",
+    HTTPStatus.UNAUTHORIZED: "signed_out",
+    HTTPStatus.FORBIDDEN: "forbidden",
+    HTTPStatus.NOT_FOUND: "not_found",
+    HTTPStatus.CONFLICT: "conflict",
+    HTTPStatus.REQUEST_ENTITY_TOO_LARGE: "too_large",
+}
 CLOSE_NOT_FOUND = 4404
 CLOSE_FORBIDDEN = 4403
 CLOSE_FLOODING = 4429
 
 
-def _error(code: str, message: str) -> str:
-    return json.dumps({"type": "error", "payload": {"code": code, "message": message}}, ensure_ascii=False)
+def _error(code: str, message: str, **more) -> str:
+    return json.dumps({"type": "error", "payload": {"code": code, "message": message, **more}}, ensure_ascii=False)
 
 
 def _site_for_scope(scope) -> Site | None:
@@ -71,6 +88,8 @@ class InterviewConsumer(AsyncWebsocketConsumer):
     # No channel of its own: see the module docstring.
     channel_layer_alias = None
     streams: tuple[Stream, ...] = (Stream.PUBLIC,)
+    max_frame = MAX_CLIENT_FRAME
+    max_frames = MAX_CLIENT_FRAMES
 
     async def connect(self) -> None:
         self.viewers: dict[str, Viewer] = {}
@@ -121,22 +140,27 @@ class InterviewConsumer(AsyncWebsocketConsumer):
         """Clients may send `ping` and `resume`; anything else gets an error frame and the socket stays open."""
         now = time.monotonic()
         self.frames = [moment for moment in self.frames if now - moment < FRAME_WINDOW] + [now]
-        if len(self.frames) > MAX_CLIENT_FRAMES:
+        if len(self.frames) > self.max_frames:
             await self.send(_error("flooding", "发送过于频繁，连接已断开。"))
             await self.close(code=CLOSE_FLOODING)
             return
         if text_data is None:
             await self.send(_error("binary_frame", "只接受文本格式的 JSON 消息。"))
             return
-        if len(text_data) > MAX_CLIENT_FRAME:
-            await self.send(_error("frame_too_large", f"消息过大（上限 {MAX_CLIENT_FRAME} 字符）。"))
+        if len(text_data) > self.max_frame:
+            await self.send(_error("frame_too_large", f"消息过大（上限 {self.max_frame} 字符）。"))
             return
         try:
             frame = json.loads(text_data)
         except ValueError:
             await self.send(_error("malformed_frame", "消息不是有效的 JSON。"))
             return
-        kind = frame.get("type") if isinstance(frame, dict) else None
+        if not isinstance(frame, dict):
+            await self.send(_error("unknown_type", "不支持的消息类型。"))
+            return
+        await self.handle(frame.get("type"), frame)
+
+    async def handle(self, kind, frame: dict) -> None:
         if kind == "ping":
             await self.send(json.dumps({"type": "pong"}))
         elif kind == "resume":
@@ -154,17 +178,66 @@ class InterviewConsumer(AsyncWebsocketConsumer):
 
 
 class ConsoleConsumer(InterviewConsumer):
-    """The console of the interview's staff: the public stream and the staff stream.
+    """The console of the interview's staff: the public stream and the staff stream, and their actions.
 
     `/ws/interviews/<id>/console/?public_after=<id>&console_after=<id>`; only users with a role on
-    the interview (or superusers) are let in.
+    the interview (or superusers) are let in, and a browser only from a page of the same origin.
+    An `act` frame runs one console action, as the console's HTTP POST does, and is answered with
+    `ack` after its change is committed (its events follow on the streams) or with an `error`.
     """
 
     streams = (Stream.PUBLIC, Stream.CONSOLE)
+    max_frame = MAX_CONSOLE_FRAME
+    max_frames = MAX_CONSOLE_FRAMES
 
     async def allowed(self) -> bool:
         user = self.scope.get("user")
-        if user is None:
+        if user is None or not _same_origin(self.scope):
             return False
         roles = await database_sync_to_async(roles_of)(user, self.interview)
         return can(roles, Action.VIEW)
+
+    async def handle(self, kind, frame: dict) -> None:
+        if kind != "act":
+            await super().handle(kind, frame)
+            return
+        request_id = _request_id(frame.get("request"))
+        action, data = frame.get("action"), frame.get("data", {})
+        if not isinstance(action, str) or not isinstance(data, dict):
+            await self.send(_error("invalid", "act 需要 action（文字）和 data（JSON 对象）。", request=request_id))
+            return
+        try:
+            await database_sync_to_async(self.perform)(action, data)
+        except InterviewError as error:
+            code = ERROR_CODES.get(error.status, "conflict")
+            await self.send(_error(code, error.message, request=request_id, action=action))
+            return
+        await self.send(
+            json.dumps({"type": "ack", "payload": {"request": request_id, "action": action}}, ensure_ascii=False)
+        )
+
+    def perform(self, action: str, data: dict) -> None:
+        """The action as the console's HTTP POST runs it, for the user and interview as they are now."""
+        user = get_user_model().objects.filter(pk=self.scope["user"].pk, is_active=True).first()
+        if user is None:
+            raise InterviewError("登录已失效，请重新登录。", status=HTTPStatus.UNAUTHORIZED)
+        interview = InterviewPage.objects.filter(pk=self.interview.pk).select_related("broadcast").first()
+        if interview is None:
+            raise InterviewError("访谈不存在。", status=HTTPStatus.NOT_FOUND)
+        console_actions.perform(interview, action, ActionRequest(user, data))
+
+
+def _request_id(value) -> str | int | None:
+    """The client's name for its action, echoed in the answer; anything odd is dropped."""
+    if isinstance(value, bool) or not isinstance(value, str | int) or len(str(value)) > MAX_REQUEST_ID:
+        return None
+    return value
+
+
+def _same_origin(scope) -> bool:
+    """No Origin (not a browser) or the connection's own host: a page of another site may not act here."""
+    headers = dict(scope.get("headers", []))
+    origin = headers.get(b"origin")
+    if origin is None:
+        return True
+    return urlsplit(origin.decode("latin-1")).netloc.lower() == headers.get(b"host", b"").decode("latin-1").lower()

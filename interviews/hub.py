@@ -2,13 +2,15 @@
 
 Each process receives an event from the channel layer once and writes the frame, encoded once by
 whoever published it, straight to the sockets of its own viewers: no channel-layer hop, no
-thread hop and no task per viewer. Every viewer carries the id of the last event it was sent, so
-the hub never sends an event twice or out of order, and a viewer behind by more than one event
-is brought up to date from the event log first. A check every few seconds does the same for an
-event the layer lost, so nothing is lost for good.
+thread hop and no task per viewer; on uvicorn, not even the ASGI send (interviews.wire). Every
+viewer carries the id of the last event it was sent, so the hub never sends an event twice or out
+of order, and a viewer behind by more than one event is brought up to date from the event log
+first. A check every few seconds does the same for an event the layer lost, so nothing is lost
+for good.
 
-A write that cannot finish at once (a slow client whose socket buffer is full) continues in a
-task of that viewer's own; the others are not held up. A viewer that falls too far behind is
+A write that cannot finish at once (a slow client whose socket buffer is full) waits in the
+connection's transport, or through the ASGI send in a task of that viewer's own; the others are
+not held up. A viewer that falls too far behind is
 closed and reconnects with its last event id.
 """
 
@@ -24,6 +26,7 @@ from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
 from interviews.events import frames_after, group_name, latest_event_id
+from interviews.wire import direct_writer, text_frame
 
 logger = logging.getLogger(__name__)
 
@@ -53,30 +56,46 @@ def _resume(coroutine, awaiting):
                 return stop.value
 
 
-def message_for(frame: str) -> dict:
-    return {"type": "websocket.send", "text": frame}
+class Outgoing:
+    """One event's frame: its ASGI message, and its bytes on the wire, made once when first needed."""
+
+    __slots__ = ("_wire", "message")
+
+    def __init__(self, frame: str):
+        self.message = {"type": "websocket.send", "text": frame}
+        self._wire: bytes | None = None
+
+    @property
+    def wire(self) -> bytes:
+        if self._wire is None:
+            self._wire = text_frame(self.message["text"])
+        return self._wire
 
 
 class Viewer:
     """One connection's place in a room: its socket, and the last event id it was sent."""
 
-    __slots__ = ("__weakref__", "backlog", "close", "last_id", "pending", "send", "writer")
+    __slots__ = ("__weakref__", "backlog", "close", "direct", "last_id", "pending", "send", "writer")
 
     def __init__(self, send: Send, close: Callable[[int], Awaitable[None]], last_id: int):
         self.send = send
+        self.direct = direct_writer(send)
         self.close = close
         self.last_id = last_id
         # Live frames that arrive while the viewer is still being sent what it missed.
-        self.backlog: list[tuple[int, dict]] | None = []
+        self.backlog: list[tuple[int, Outgoing]] | None = []
         self.pending: deque[dict] = deque()
         self.writer: asyncio.Future | None = None
 
-    def write(self, event_id: int, message: dict) -> bool:
+    def write(self, event_id: int, frame: Outgoing) -> bool:
         """Write a frame now if the socket takes it; False if the viewer is too slow to keep."""
         self.last_id = event_id
         if self.writer is not None:
-            self.pending.append(message)
+            self.pending.append(frame.message)
             return len(self.pending) <= MAX_PENDING
+        if self.direct is not None:
+            return self.direct(frame.wire)
+        message = frame.message
         # Run the send until it would wait. An unblocked socket takes the frame synchronously,
         # so in the usual case no task is created at all.
         coroutine = self.send(message)
@@ -152,9 +171,9 @@ class Hub:
         room = self.rooms[(interview_id, stream)]
         await self._bring_up_to_date(room, [viewer], None, include_catching_up=True)
         while viewer.backlog:
-            event_id, message = viewer.backlog.pop(0)
+            event_id, frame = viewer.backlog.pop(0)
             if event_id == viewer.last_id + 1:
-                await viewer.send(message)
+                await viewer.send(frame.message)
                 viewer.last_id = event_id
             elif event_id > viewer.last_id:
                 await self._bring_up_to_date(room, [viewer], event_id, include_catching_up=True)
@@ -187,17 +206,17 @@ class Hub:
                 continue
             room = self.rooms.get((event["interview"], event["stream"]))
             if room is not None:
-                await self.deliver(room, event["id"], message_for(event["frame"]))
+                await self.deliver(room, event["id"], Outgoing(event["frame"]))
 
-    async def deliver(self, room: Room, event_id: int, message: dict) -> None:
+    async def deliver(self, room: Room, event_id: int, frame: Outgoing) -> None:
         """Write one event to every viewer of the room that has not had it, in order."""
         lagging = []
         too_slow = []
         for viewer in tuple(room.viewers):
             if viewer.backlog is not None:
-                viewer.backlog.append((event_id, message))
+                viewer.backlog.append((event_id, frame))
             elif event_id == viewer.last_id + 1:
-                if not viewer.write(event_id, message):
+                if not viewer.write(event_id, frame):
                     too_slow.append(viewer)
             elif event_id > viewer.last_id:
                 lagging.append(viewer)
@@ -211,17 +230,17 @@ class Hub:
     ) -> None:
         after = min(viewer.last_id for viewer in viewers)
         frames = await database_sync_to_async(frames_after)(room.interview_id, room.stream, after, upto)
-        messages = [(event_id, message_for(frame)) for event_id, frame in frames]
+        outgoing = [(event_id, Outgoing(frame)) for event_id, frame in frames]
         for viewer in viewers:
             if viewer.backlog is not None and not include_catching_up:
                 continue
-            for event_id, message in messages:
+            for event_id, frame in outgoing:
                 if event_id <= viewer.last_id:
                     continue
                 if include_catching_up:
-                    await viewer.send(message)
+                    await viewer.send(frame.message)
                     viewer.last_id = event_id
-                elif not viewer.write(event_id, message):
+                elif not viewer.write(event_id, frame):
                     await self._drop(room, viewer)
                     break
 

@@ -125,13 +125,13 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file unless DATABASE_URL names a real engine.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
+_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+# On SQLite a connection is an open file, and closing the last one checkpoints the WAL (a write
+# and a sync) on every request and every interview action: it stays open unless told otherwise.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 600 if _SQLITE else 0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if _SQLITE:
     # Several workers share one file: readers never wait for a writer (WAL), writers queue for
     # the lock instead of failing, and a transaction that will write takes the lock at once.
     DATABASES["default"]["OPTIONS"] = {

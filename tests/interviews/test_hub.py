@@ -2,7 +2,7 @@
 
 import asyncio
 
-from interviews.hub import MAX_PENDING, TOO_SLOW_CLOSE_CODE, Hub, Room, Viewer, message_for
+from interviews.hub import MAX_PENDING, TOO_SLOW_CLOSE_CODE, Hub, Outgoing, Room, Viewer
 
 
 class Socket:
@@ -35,7 +35,7 @@ def test_a_slow_viewer__does_not_hold_up_the_others():
         fast, slow = Socket(), Socket(blocked=True)
         room.viewers = {live_viewer(fast), live_viewer(slow)}
         for event_id in (1, 2, 3):
-            await hub.deliver(room, event_id, message_for(f"frame {event_id}"))
+            await hub.deliver(room, event_id, Outgoing(f"frame {event_id}"))
         delivered_before_release = list(fast.frames), list(slow.frames)
         slow.open.set()
         await asyncio.sleep(0.05)
@@ -54,7 +54,7 @@ def test_a_viewer_too_far_behind__is_closed_to_reconnect():
         stuck_viewer = live_viewer(stuck)
         room.viewers = {stuck_viewer, live_viewer(fine)}
         for event_id in range(1, MAX_PENDING + 3):
-            await hub.deliver(room, event_id, message_for(str(event_id)))
+            await hub.deliver(room, event_id, Outgoing(str(event_id)))
         await asyncio.sleep(0.05)
         return stuck.closed, stuck_viewer in room.viewers, len(fine.frames)
 
@@ -70,7 +70,7 @@ def test_events_already_sent_or_out_of_order__are_not_sent_twice():
         socket = Socket()
         room.viewers = {live_viewer(socket, last_id=5)}
         for event_id in (4, 5, 6, 6):
-            await hub.deliver(room, event_id, message_for(str(event_id)))
+            await hub.deliver(room, event_id, Outgoing(str(event_id)))
         return socket.frames
 
     assert asyncio.run(scenario()) == ["6"]

@@ -30,8 +30,22 @@
   }
   function showError(message) { $("console-error").textContent = message || ""; }
 
+  // Actions go over the open console socket (answered by "ack" or "error"); images, roles, and
+  // everything while the socket is down, go as HTTP POSTs.
+  var pending = {};
+  var requests = 0;
+  var SOCKET_ACTIONS = ["start", "end", "publish-transcript", "post", "edit", "delete", "pin", "approve", "reject", "merge", "answer"];
+
   function act(action, data, isForm) {
     showError("");
+    if (!isForm && socket && socket.readyState === WebSocket.OPEN && SOCKET_ACTIONS.indexOf(action) >= 0) {
+      requests += 1;
+      var id = "r" + requests;
+      return new Promise(function (resolve, reject) {
+        pending[id] = { resolve: resolve, reject: reject };
+        socket.send(JSON.stringify({ type: "act", action: action, request: id, data: data || {} }));
+      });
+    }
     var options = { method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": csrf } };
     if (isForm) {
       options.body = data;
@@ -45,6 +59,27 @@
         if (body.error) { showError(body.error); throw new Error(body.error); }
         return body;
       });
+  }
+
+  function settle(frame) {
+    var request = pending[frame.payload.request];
+    if (!request) { return false; }
+    delete pending[frame.payload.request];
+    if (frame.type === "ack") {
+      request.resolve(frame.payload);
+    } else {
+      showError(frame.payload.message);
+      request.reject(new Error(frame.payload.message));
+    }
+    return true;
+  }
+
+  function abandonPending() {
+    Object.keys(pending).forEach(function (id) {
+      pending[id].reject(new Error("connection lost"));
+    });
+    if (Object.keys(pending).length) { showError("实时连接中断，刚才的操作是否完成请以消息和提问列表为准。"); }
+    pending = {};
   }
 
   function renderSpeakers() {
@@ -245,7 +280,7 @@
   }
 
   function reconnect() {
-    if (socket) { socket.onclose = null; socket.close(); }
+    if (socket) { socket.onclose = null; socket.close(); abandonPending(); }
     load().then(connect);
   }
 
@@ -257,6 +292,8 @@
       if (frame.type === "ready") {
         failures = 0;
         $("console-connection").textContent = "实时连接正常";
+      } else if ((frame.type === "ack" || frame.type === "error") && settle(frame)) {
+        return;
       } else if (frame.type === "error") {
         showError(frame.payload.message);
       } else if (typeof frame.id === "number") {
@@ -264,6 +301,7 @@
       }
     };
     socket.onclose = function () {
+      abandonPending();
       failures += 1;
       $("console-connection").textContent = "实时连接中断，正在重连……";
       window.setTimeout(function () { load().then(connect); }, Math.min(30000, 1000 * Math.pow(2, failures - 1)));
