@@ -250,6 +250,8 @@ class Hub:
         if viewer.writer is not None:
             viewer.writer.cancel()
         viewer.pending.clear()
+        if viewer.direct is not None:
+            return  # its connection is already cut (interviews.wire)
         closing = asyncio.ensure_future(viewer.close(TOO_SLOW_CLOSE_CODE))
         self.closing.add(closing)
         closing.add_done_callback(self.closing.discard)

@@ -20,8 +20,8 @@ try:
 except ImportError:  # pragma: no cover (uvicorn is a dependency; without it every send is ASGI)
     WebSocketsSansIOProtocol = None
 
-# Bytes a connection may have waiting in its transport before it is closed to reconnect and catch up.
-MAX_BUFFERED = 1024 * 1024
+# Bytes a connection may have waiting in its transport before it is cut to reconnect and catch up.
+MAX_BUFFERED = 256 * 1024
 
 # Send wrappers looked through before giving up on a direct write.
 MAX_WRAPPERS = 4
@@ -50,9 +50,10 @@ def _server_protocol(send):
 def direct_writer(send) -> DirectWrite | None:
     """A function writing frame bytes to the connection behind the ASGI `send`, if the server allows it.
 
-    It returns False when the connection has more than MAX_BUFFERED bytes waiting: the caller
-    closes a viewer that slow. A connection already closing takes nothing and returns True:
-    its consumer is about to leave.
+    When the connection has more than MAX_BUFFERED bytes waiting, its client has stopped reading:
+    the connection is cut (a polite close would wait behind the backlog the client does not read)
+    and the function returns False; the client reconnects with its last event id. A connection
+    already closing takes nothing and returns True: its consumer is about to leave.
     """
     protocol = _server_protocol(send)
     if protocol is None:
@@ -63,6 +64,9 @@ def direct_writer(send) -> DirectWrite | None:
         if protocol.close_sent or protocol.disconnected or transport.is_closing():
             return True
         transport.write(frame)
-        return transport.get_write_buffer_size() <= MAX_BUFFERED
+        if transport.get_write_buffer_size() <= MAX_BUFFERED:
+            return True
+        transport.abort()
+        return False
 
     return write

@@ -8,6 +8,7 @@ import time
 import pytest
 import uvicorn
 from channels.sessions import SessionMiddlewareStack
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from interviews.wire import direct_writer, text_frame
@@ -82,7 +83,7 @@ def test_another_server__gets_no_direct_writer():
     assert direct_writer(asgi_send) is None
 
 
-def test_a_viewer_that_does_not_read__is_reported_once_its_buffer_is_full():
+def test_a_viewer_that_does_not_read__is_cut_off_once_its_buffer_is_full():
     results: list[bool] = []
     done = threading.Event()
 
@@ -98,9 +99,13 @@ def test_a_viewer_that_does_not_read__is_reported_once_its_buffer_is_full():
                 break
             await asyncio.sleep(0)
         done.set()
-        await send({"type": "websocket.close", "code": 4008})
+        while (await receive())["type"] != "websocket.disconnect":
+            pass
 
-    with serving(app) as url, connect(url, compression=None, max_size=None, max_queue=1):
+    with serving(app) as url, connect(url, compression=None, max_size=None, max_queue=1) as socket:
         assert done.wait(60)
+        with pytest.raises(ConnectionClosed):
+            while True:
+                socket.recv(timeout=30)
     assert results[0] is True
     assert results[-1] is False
