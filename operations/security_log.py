@@ -3,19 +3,31 @@
 Written by the signal handlers of `operations.signal_handlers` and by the group views of
 `operations.viewsets`; read by cluster administrators in the admin (`operations.admin_views`).
 A change made inside a request names its actor and the client's address (`cms.client_ip`);
-one made by a command names neither.
+one made by a command names neither. Lines older than `SECURITY_LOG_RETENTION_DAYS` are deleted
+by the first line written each day, so no process has to be scheduled for it.
 """
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from contextvars import ContextVar
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
+from django.utils import timezone
 
 from cms.client_ip import client_ip
 from operations.models import SecurityEvent
+
+logger = logging.getLogger(__name__)
+
+# The law's floor (网络安全法 第二十一条: 留存相关的网络日志不少于六个月), in days.
+MINIMUM_RETENTION_DAYS = 183
+TRIMMED_TODAY_KEY = "security-log:trimmed"
 
 _current_request: ContextVar[HttpRequest | None] = ContextVar("security_log_request", default=None)
 # While Wagtail's group view saves a group, it logs the net change itself: its permission panels save in
@@ -79,6 +91,26 @@ def record(action: str, target: str = "", detail: str = "", *, request: HttpRequ
         detail=detail,
         ip_address=client_ip(request) if request is not None else None,
     )
+    if _first_line_today():
+        trim_expired()
+
+
+def _first_line_today() -> bool:
+    """The shared cache lets one line a day, in whichever worker, do the trimming."""
+    try:
+        return cache.add(TRIMMED_TODAY_KEY, True, timeout=24 * 60 * 60)
+    except Exception:  # noqa: BLE001 (the cache is down: the line is written, trimming waits for another day)
+        logger.warning("缓存不可用，安全日志今天暂不清理过期记录")
+        return False
+
+
+def trim_expired() -> int:
+    """Delete the lines older than the retention period (never shorter than the law's six months)."""
+    days = max(settings.SECURITY_LOG_RETENTION_DAYS, MINIMUM_RETENTION_DAYS)
+    deleted, _ = SecurityEvent.objects.filter(timestamp__lt=timezone.now() - timedelta(days=days)).delete()
+    if deleted:
+        logger.info("安全日志删除了 %s 条超过 %s 天的记录", deleted, days)
+    return deleted
 
 
 def user_label(user) -> str:

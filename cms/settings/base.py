@@ -348,3 +348,7 @@ AUDITS_SERVER = env_str("AUDITS_SERVER", "")
 AUDITS_UNCHECKED_HOSTS = env_list("AUDITS_UNCHECKED_HOSTS")
 # `seed_demo` audits every site once, so the reports are never empty.
 AUDITS_AUDIT_ON_SEED = env_bool("AUDITS_AUDIT_ON_SEED", True)
+
+# The security log (operations.security_log) keeps this many days; the Cybersecurity Law (art. 21)
+# asks network logs to be kept at least six months, which a system check enforces.
+SECURITY_LOG_RETENTION_DAYS = env_int("SECURITY_LOG_RETENTION_DAYS", 365)

@@ -2,16 +2,21 @@
 
 import csv
 import io
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from operations.checks import security_log_retention
 from operations.models import SecurityEvent
+from operations.security_log import TRIMMED_TODAY_KEY, trim_expired
 from tests.admin_forms import edit_form_data
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +182,32 @@ def test_report__cluster_admins_read_filter_and_export_it_others_are_refused(cli
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows[0] == ["时间", "事件", "操作人", "对象", "内容", "客户端地址"]
     assert rows[1][1:] == ["登录失败", "—", "账号 nobody", "", ADDRESS]
+
+
+def aged_line(target: str, days: int) -> SecurityEvent:
+    return SecurityEvent.objects.create(
+        action=Action.LOGIN, target=target, timestamp=timezone.now() - timedelta(days=days)
+    )
+
+
+def test_lines_past_the_retention__deleted_by_the_first_line_written_that_day(client, settings):
+    settings.SECURITY_LOG_RETENTION_DAYS = 200
+    cache.delete(TRIMMED_TODAY_KEY)
+    expired, kept = aged_line("expired", 201), aged_line("kept", 199)
+    login(client, "nobody", SECRET)
+    later = aged_line("expired later the same day", 300)
+    login(client, "nobody", SECRET)
+    remaining = set(SecurityEvent.objects.values_list("target", flat=True))
+    assert expired.target not in remaining
+    assert {kept.target, later.target, "账号 nobody"} <= remaining
+
+
+def test_retention__never_shorter_than_the_laws_six_months(settings):
+    settings.SECURITY_LOG_RETENTION_DAYS = 30
+    within_the_law = aged_line("100 days", 100)
+    aged_line("200 days", 200)
+    assert trim_expired() == 1
+    assert list(SecurityEvent.objects.values_list("pk", flat=True)) == [within_the_law.pk]
+    assert [error.id for error in security_log_retention(None)] == ["operations.E001"]
+    settings.SECURITY_LOG_RETENTION_DAYS = 183
+    assert security_log_retention(None) == []
