@@ -435,7 +435,9 @@ def write_readme(report: str) -> None:
     """Replaces the figures of the search section with this run's."""
     text = README.read_text()
     start = text.index(SECTION)
-    end = text.find("\n## ", start + len(SECTION))
+    # The section ends at the next heading of its level or above.
+    ends = [text.find(heading, start + len(SECTION)) for heading in ("\n## ", "\n# ")]
+    end = min([end for end in ends if end != -1], default=-1)
     section = text[start : end if end != -1 else len(text)]
     marker = "\n### "
     head = section[: section.index(marker)] if marker in section else section

@@ -16,10 +16,11 @@ the query for each row it finds. Each row also carries what the facets count (ki
 organisation, column type, year, sites), so counting them reads nothing more.
 
 PostgreSQL keeps word positions only up to 16,383, so a long text is stored in overlapping chunks
-of a vector each (the title, the filters and the period in every chunk), and a document matches
+of a vector each (the title, the filters and the periods in every chunk), and a document matches
 when any chunk does.
 """
 
+import math
 from collections import Counter
 
 from django.db import connection
@@ -201,7 +202,7 @@ class PostgresEngine(SQLEngine):
                 )
                 rows += cursor.fetchall()
                 read = _period(newest) - low + 1
-                width = max(1, -(-read * (limit - len(rows)) * 5 // (4 * len(rows)))) if rows else 4 * read
+                width = math.ceil(read * (limit - len(rows)) * 1.25 / len(rows)) if rows else 4 * read
                 top = low - 1
         return [row[1:] for row in rows]
 
