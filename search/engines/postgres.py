@@ -35,7 +35,8 @@ CHUNK_TOKENS = 16_000
 # A phrase never spans more tokens than a query has characters, so this overlap keeps every phrase whole.
 CHUNK_OVERLAP = MAX_QUERY_LENGTH * 2
 # A period is 2**15 minutes (about 23 days) of `sort_key`; documents without a date are in period 0.
-PERIOD_BITS = ID_BITS + 15
+PERIOD_MINUTE_BITS = 15
+PERIOD_BITS = ID_BITS + PERIOD_MINUTE_BITS
 # Periods are also named in runs of 8, 64 and 512 (about 30 years).
 PERIOD_LEVELS = 4
 PERIOD_RUN = 8
@@ -176,8 +177,8 @@ class PostgresEngine(SQLEngine):
         """Period by period from the newest: each read asks GIN for the matches of a run of periods.
 
         The first run is a `FIRST_SHARE`th of the periods; each next one is as long as the matches
-        found so far say the rest of the limit needs (a quarter more), or four times all read so
-        far when none were found.
+        found so far, per minute read, say the rest of the limit needs (a tenth more), or eight times
+        all read so far when none were found.
         """
         name = table(filters.generation)
         matches = tsquery(query, filters, title=title)
@@ -201,8 +202,10 @@ class PostgresEngine(SQLEngine):
                     [f"({matches}) & ({periods})", limit - len(rows)],
                 )
                 rows += cursor.fetchall()
-                read = _period(newest) - low + 1
-                width = math.ceil(read * (limit - len(rows)) * 1.25 / len(rows)) if rows else 4 * read
+                # Minutes read so far: the newest period holds documents only up to the newest one.
+                read = (newest >> ID_BITS) - (low << PERIOD_MINUTE_BITS) + 1
+                wanted = read * (limit - len(rows)) * 1.1 / len(rows) if rows else 8 * read
+                width = math.ceil(wanted / 2**PERIOD_MINUTE_BITS)
                 top = low - 1
         return [row[1:] for row in rows]
 
