@@ -184,7 +184,8 @@ def run_database(options) -> dict:  # noqa: C901, PLR0915
     from search.analysis import normalise, parse_query, snippet
     from search.engines import Filters, get_engine
     from search.enums import SortOrder
-    from search.models import SearchDocument, SearchDocumentSite
+    from search.indexing import store
+    from search.models import SearchDocument
 
     class BaselineDocument(index.Indexed, SearchDocument):
         """The same rows, indexed by Wagtail's own database backend."""
@@ -204,30 +205,30 @@ def run_database(options) -> dict:  # noqa: C901, PLR0915
     queries = query_set(rows, words)
     text_chars = sum(len(row["title"]) + len(row["content"]) for row in rows)
 
-    # Our engine: the document rows, the sites showing them and the engine's index, as indexing writes them.
+    # Our engine: the document rows, the sites showing them and the engine's index, as a rebuild writes
+    # them into a new generation, with what the engine builds once the last batch is in.
+    engine.drop_generation(1)
     clock = Clock()
+    engine.create_generation(1)
     for start in range(0, len(rows), BATCH):
         with transaction.atomic():
-            documents = SearchDocument.objects.bulk_create(
-                [
-                    SearchDocument(
-                        generation=1,
-                        page_id=start + offset + 1,
-                        kind="articlepage",
-                        kind_label="文章",
-                        url="/",
-                        year=row["published_at"].year,
-                        **row,
-                    )
-                    for offset, row in enumerate(rows[start : start + BATCH])
-                ]
-            )
-            SearchDocumentSite.objects.bulk_create(
-                [SearchDocumentSite(document=document, site_id=document.site_id) for document in documents]
-            )
+            documents = [
+                SearchDocument(
+                    generation=1,
+                    page_id=start + offset + 1,
+                    kind="articlepage",
+                    kind_label="文章",
+                    url="/",
+                    year=row["published_at"].year,
+                    **row,
+                )
+                for offset, row in enumerate(rows[start : start + BATCH])
+            ]
             for document in documents:
                 document.site_ids = [document.site_id]
-            engine.add(1, documents)
+            store(1, documents)
+    with transaction.atomic():
+        engine.complete_generation(1)
     wall, cpu = clock.elapsed()
     ours_rate, ours_cpu_rate = len(rows) / wall, len(rows) / cpu
     say(f"  {engine.name}: indexed at {ours_rate:,.0f} documents/s ({ours_cpu_rate:,.0f} per CPU second)")
@@ -434,7 +435,9 @@ def write_readme(report: str) -> None:
     """Replaces the figures of the search section with this run's."""
     text = README.read_text()
     start = text.index(SECTION)
-    end = text.find("\n## ", start + len(SECTION))
+    # The section ends at the next heading of its level or above.
+    ends = [text.find(heading, start + len(SECTION)) for heading in ("\n## ", "\n# ")]
+    end = min([end for end in ends if end != -1], default=-1)
     section = text[start : end if end != -1 else len(text)]
     marker = "\n### "
     head = section[: section.index(marker)] if marker in section else section

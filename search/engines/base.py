@@ -51,7 +51,12 @@ class Engine:
     name = ""
 
     def create_generation(self, generation: int) -> None:
+        """An empty index for `generation`, ready to be written; it is searched once `complete_generation` ran."""
         raise NotImplementedError
+
+    def complete_generation(self, generation: int) -> None:
+        """Called once a rebuild has written every document of `generation`, before it is searched:
+        what an engine builds in bulk rather than entry by entry (engines that build nothing need nothing)."""
 
     def drop_generation(self, generation: int) -> None:
         raise NotImplementedError
@@ -99,8 +104,9 @@ def empty_facets() -> dict[str, list[tuple[str, int]]]:
 class SQLEngine(Engine):
     """Search on an index keyed by `sort_key`: the matches read newest first, up to a limit."""
 
-    def newest(self, query: ParsedQuery, filters: Filters, *, title: bool, limit: int) -> list[int]:
-        """The ids of the newest `limit` matches, newest first; only the title matches when `title`."""
+    def newest(self, query: ParsedQuery, filters: Filters, *, title: bool, limit: int) -> list[tuple]:
+        """The newest `limit` matches, newest first, as rows starting with the document id; only
+        the title matches when `title`. What else a row holds is what `facets` counts."""
         raise NotImplementedError
 
     def search(self, query: ParsedQuery, filters: Filters, sort: SortOrder, offset: int, limit: int) -> Hits:
@@ -110,12 +116,12 @@ class SQLEngine(Engine):
         matches = matches[:read]
         if not matches:
             return Hits([], 0, empty_facets())
-        ids = matches
+        ids = [row[0] for row in matches]
         if sort == SortOrder.RELEVANCE:
             # Title matches first, newest first among them, then the others (among those read).
-            titles = self.newest(query, filters, title=True, limit=offset + limit)
+            titles = [row[0] for row in self.newest(query, filters, title=True, limit=offset + limit)]
             in_title = set(titles)
-            ids = titles + [pk for pk in matches if pk not in in_title]
+            ids = titles + [pk for pk in ids if pk not in in_title]
         return Hits(ids[offset : offset + limit], len(matches), self.facets(matches), complete=complete)
 
     def ids_sql(self) -> str:
@@ -130,7 +136,8 @@ class SQLEngine(Engine):
     join = "JOIN"
     covering = ""
 
-    def facets(self, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
+    def facets(self, matches: list[tuple]) -> dict[str, list[tuple[str, int]]]:
+        ids = [row[0] for row in matches]
         sql = (
             f"WITH hits AS MATERIALIZED (SELECT d.id, d.kind, d.organisation_id, d.column_type, d.year "
             f"FROM ({self.ids_sql()}) c {self.join} {DOCUMENT_TABLE} d{self.covering} ON d.id = c.id) "
@@ -144,7 +151,7 @@ class SQLEngine(Engine):
                     f"SELECT '{Facet.YEAR}', CAST(year AS TEXT), COUNT(*) FROM hits "
                     "WHERE year IS NOT NULL GROUP BY year",
                     f"SELECT '{Facet.SITE}', CAST(s.site_id AS TEXT), COUNT(*) FROM hits "
-                    f"JOIN {SITE_TABLE} s ON s.document_id = hits.id GROUP BY s.site_id",
+                    f"{self.join} {SITE_TABLE} s ON s.document_id = hits.id GROUP BY s.site_id",
                 ]
             )
         )

@@ -54,6 +54,10 @@ class FallbackEngine(Engine):
         self.embedded.create_generation(generation)
         self.primary.create_generation(generation)
 
+    def complete_generation(self, generation: int) -> None:
+        self.embedded.complete_generation(generation)
+        self.primary.complete_generation(generation)
+
     def _write_primary(self, operation: str, write: Callable[[], None]) -> None:
         if not self.primary_available():
             logger.warning("Elasticsearch 暂不可用，未%s；恢复后执行 rebuild_search_index", operation)

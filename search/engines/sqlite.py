@@ -136,14 +136,14 @@ class SQLiteEngine(SQLEngine):
                 f"DELETE FROM {side} WHERE document_id IN (SELECT value FROM json_each(%s))", [json.dumps(list(by_id))]
             )
 
-    def newest(self, query: ParsedQuery, filters: Filters, *, title: bool, limit: int) -> list[int]:
+    def newest(self, query: ParsedQuery, filters: Filters, *, title: bool, limit: int) -> list[tuple]:
         name = table(filters.generation)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid & {ID_MASK} FROM {name} WHERE {name} MATCH %s ORDER BY rowid DESC LIMIT %s",
                 [expression(query, filters, title=title), limit],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return cursor.fetchall()
 
     def ids_sql(self) -> str:
         return "SELECT value AS id FROM json_each(%s)"

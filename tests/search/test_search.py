@@ -190,3 +190,27 @@ def test_many_matches__the_newest_are_read_and_the_total_says_more_matched(city,
     assert f"找到超过 {PAGE_SIZE} 条" in page.content.decode()
     body = client.get("/api/search/", {"q": "限量读取"}, HTTP_HOST="www.localhost").json()
     assert (body["total"], body["total_exact"]) == (PAGE_SIZE, False)
+
+
+def test_matches_years_apart__the_newest_are_read_first_and_rare_ones_all_found(city, indexed, monkeypatch):
+    # An engine may read the newest matches a stretch of time after another: spread over two
+    # decades, out of order, they still come newest first, and a few old ones are all found.
+    monkeypatch.setattr("search.engines.base.MATCH_LIMIT", 4)
+    years = [2019, 2005, 2026, 2011, 2023, 2008, 2016, 2025, 2013, 2021, 2006, 2024, 2010, 2018]
+    with indexed():
+        for number, year in enumerate(years):
+            publish_article(
+                column_of(city),
+                f"跨年稿件{number}",
+                f"正文提到远近跨年检索{number}。",
+                day=f"{year}-06-0{1 + number % 9}",
+            )
+        for year in (2007, 2015):
+            publish_article(column_of(city), f"旧年稿件{year}", "只有两篇提到稀有旧闻。", day=f"{year}-02-03")
+    results = search(SearchRequest("远近跨年检索", city, sort=SortOrder.DATE), record=False)
+    assert (results.total, results.total_exact) == (PAGE_SIZE, False)
+    newest = sorted(range(len(years)), key=lambda number: -years[number])[:PAGE_SIZE]
+    assert [result.document.title for result in results.results] == [f"跨年稿件{number}" for number in newest]
+    rare = search(SearchRequest("稀有旧闻", city, sort=SortOrder.DATE), record=False)
+    assert (rare.total, rare.total_exact) == (2, True)
+    assert [result.document.title for result in rare.results] == ["旧年稿件2015", "旧年稿件2007"]
