@@ -2,8 +2,9 @@
 
 The vectors are written as tsvector literals from the tokens of `search.analysis`, so no text
 search configuration or parser of the server decides what a token is. As in the SQLite engine
-(`search.engines.sqlite`), title tokens carry a `§` mark and the filters are lexemes of their own,
-so the GIN index narrows a title match or a filter before any vector is read.
+(`search.engines.sqlite`), title tokens carry a `§` mark and the filters, marked twice, are
+lexemes of their own, so the GIN index narrows a title match or a filter before any vector is
+read.
 
 GIN hands out its matches in no useful order and cannot check a phrase (the row's vector must be
 read for that), so each vector also holds its *periods*: `sort_key`'s publish minute cut into
@@ -29,7 +30,7 @@ from search.analysis import MAX_QUERY_LENGTH, ParsedQuery
 from search.enums import Facet
 
 from .base import ID_BITS, Filters, SQLEngine, document_tokens, empty_facets, sort_key
-from .sqlite import MARK, _filter_terms, _scope
+from .sqlite import FILTER_MARK, MARK, _filter_terms, _scope
 
 CHUNK_TOKENS = 16_000
 # A phrase never spans more tokens than a query has characters, so this overlap keeps every phrase whole.
@@ -42,8 +43,8 @@ PERIOD_LEVELS = 4
 PERIOD_RUN = 8
 # The first read asks for this share of the periods between the oldest and the newest document.
 FIRST_SHARE = 64
-# Two marks: no title token (one mark and a bigram) can be a period's lexeme.
-PERIOD_MARK = MARK * 2 + "t"
+# Marked as filters are, with a letter no filter uses: no title token or filter is a period's lexeme.
+PERIOD_MARK = FILTER_MARK + "t"
 
 
 def table(generation: int) -> str:

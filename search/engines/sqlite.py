@@ -2,11 +2,12 @@
 
 The table is contentless (it keeps only the index, about the size of the text) and has one
 column: the bigrams of `search.analysis`, separated by spaces so FTS5's `ascii` tokenizer only
-splits them. Title tokens carry a `§` mark and the filters are tokens too (`§s` site, `§k` kind,
-`§o` organisation and its ancestors, `§y` year, `§c` column type); `§` is no letter or digit, so
-none of them can be a token of the text, and a filter or a title match is a term of the index
-rather than a join. Each row's rowid is the document's `sort_key`, so FTS5 hands out the newest
-matches first and stops at the page's last row.
+splits them. Title tokens carry a `§` mark and the filters are tokens too, marked twice (`§§s`
+site, `§§k` kind, `§§o` organisation and its ancestors, `§§y` year, `§§c` column type); `§` is no
+letter or digit, so none of them can be a token of the text nor a filter a title token (a title
+holding "S1" is `§s1`), and a filter or a title match is a term of the index rather than a join.
+Each row's rowid is the document's `sort_key`, so FTS5 hands out the newest matches first and
+stops at the page's last row.
 
 Removing an entry from a contentless table needs the tokens it was added with: the text's are
 derived again from the document row (the analysis must not change without a rebuild), the
@@ -22,6 +23,7 @@ from search.analysis import ParsedQuery
 from .base import ID_MASK, Filters, SQLEngine, document_tokens, sort_key
 
 MARK = "§"
+FILTER_MARK = MARK * 2
 HASH_SIZE = 16 * 2**20
 
 
@@ -39,13 +41,13 @@ def _code(text: str) -> str:
 
 
 def _scope(document) -> str:
-    tokens = [f"{MARK}s{site_id}" for site_id in document.site_ids]
-    tokens.append(f"{MARK}k{_code(document.kind)}")
-    tokens += [f"{MARK}o{pk}" for pk in document.organisation_path.strip("/").split("/") if pk]
+    tokens = [f"{FILTER_MARK}s{site_id}" for site_id in document.site_ids]
+    tokens.append(f"{FILTER_MARK}k{_code(document.kind)}")
+    tokens += [f"{FILTER_MARK}o{pk}" for pk in document.organisation_path.strip("/").split("/") if pk]
     if document.year is not None:
-        tokens.append(f"{MARK}y{document.year}")
+        tokens.append(f"{FILTER_MARK}y{document.year}")
     if document.column_type:
-        tokens.append(f"{MARK}c{_code(document.column_type)}")
+        tokens.append(f"{FILTER_MARK}c{_code(document.column_type)}")
     return " ".join(tokens)
 
 
@@ -62,15 +64,15 @@ def _phrase(tokens, mark: str = "") -> str:
 def _filter_terms(filters: Filters) -> list[str]:
     terms = []
     if filters.site_id is not None:
-        terms.append(f"{MARK}s{int(filters.site_id)}")
+        terms.append(f"{FILTER_MARK}s{int(filters.site_id)}")
     if filters.kind:
-        terms.append(f"{MARK}k{_code(filters.kind)}")
+        terms.append(f"{FILTER_MARK}k{_code(filters.kind)}")
     if filters.organisation_id is not None:
-        terms.append(f"{MARK}o{int(filters.organisation_id)}")
+        terms.append(f"{FILTER_MARK}o{int(filters.organisation_id)}")
     if filters.year is not None:
-        terms.append(f"{MARK}y{int(filters.year)}")
+        terms.append(f"{FILTER_MARK}y{int(filters.year)}")
     if filters.column_type:
-        terms.append(f"{MARK}c{_code(filters.column_type)}")
+        terms.append(f"{FILTER_MARK}c{_code(filters.column_type)}")
     return [f'"{term}"' for term in terms]
 
 

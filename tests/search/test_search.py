@@ -127,6 +127,18 @@ def test_filters__narrow_by_year_kind_and_column_type(corpus, city):
     assert titles(column_type="no-such-type") == set()
 
 
+def test_a_title_naming_a_filter__is_not_taken_for_it(city, county, indexed):
+    # A title's tokens are marked once and filters twice: "S<id>" and "Y2012" in a title are words.
+    with indexed():
+        publish_article(column_of(county), f"青砖黛瓦S{city.pk}型 Y2012 示范", "", day="2026-03-01")
+    on_city = search(SearchRequest("青砖黛瓦", city), record=False)
+    in_2012 = search(SearchRequest("青砖黛瓦", county, scope=Scope.CLUSTER, year=2012), record=False)
+    on_county = search(SearchRequest(f"S{city.pk}型", county), record=False)
+    assert on_city.total == 0
+    assert in_2012.total == 0
+    assert [result.document.title for result in on_county.results] == [f"青砖黛瓦S{city.pk}型 Y2012 示范"]
+
+
 def test_organisation_filter__includes_the_organisations_below_it(city, indexed):
     government = SiteProfile.for_site(city).organisation
     department = Organisation.objects.filter(parent=government).first()
